@@ -1,0 +1,109 @@
+// What the response-assessment engine returns: plain data, no LSP or VS Code types. The JSON of
+// `nadir assess --format json` (spec, "What the tools report") is derived from these by
+// engine/json.ts; the language service reads them for hovers, inlay hints and code lenses.
+import type { Assessment, Day, Episode, Patient, Tenths, Criteria } from "../model/types";
+import type { CoreDiagnostic } from "../diagnostics";
+
+export type TargetCategory = "CR" | "PR" | "SD" | "PD" | "NE";
+export type NonTargetCategory = "CR" | "NON-CR/NON-PD" | "PD" | "NE";
+export type NewLesionsCategory = "yes" | "no" | "equivocal";
+export type OverallResponse = "CR" | "PR" | "SD" | "NON-CR/NON-PD" | "PD" | "NE";
+export type IResponse = "iCR" | "iPR" | "iSD" | "NON-iCR/NON-iUPD" | "iUPD" | "iCPD" | "NE";
+
+/** One step of the reasoning behind a result: which rule, and the numbers it compared. */
+export interface Explanation {
+  /** Rule id of response-rules.md (R1..R16), optionally with the table row, e.g. "R7 table 1". */
+  rule: string;
+  text: string;
+}
+
+/** One addend of the target sum (R2), for "sum = a + b + c". */
+export interface SumTerm {
+  lesionId: string;
+  /** null when not evaluated. */
+  tenths: Tenths | null;
+  /** How the value was written: "length", "too small", "absent", "split", "merged", "not evaluated". */
+  source: string;
+}
+
+export interface TimepointAssessment {
+  scan: Assessment;
+  date: string;
+  day: Day;
+  /** Target sum of diameters, null when it cannot be computed (a target not evaluated). */
+  sum: Tenths | null;
+  terms: SumTerm[];
+  /** The reference the TP is judged against: the smallest earlier sum of the episode (R3). */
+  nadir: Tenths | null;
+  nadirDate: string | null;
+  changeFromBaselinePct: number | null;
+  changeFromNadirPct: number | null;
+  changeFromNadirTenths: Tenths | null;
+  target: TargetCategory | null;
+  nonTarget: NonTargetCategory | null;
+  newLesions: NewLesionsCategory;
+  /** iRECIST: sum of new-lesion targets (NLT SOM, R10); null when none. */
+  newLesionTargetSum: Tenths | null;
+  response: OverallResponse;
+  iResponse?: IResponse;
+  /** Sums at which this TP would have been PR (<= 0.7 x baseline) and PD (>= 1.2 x nadir and +5 mm). */
+  prThreshold: Tenths | null;
+  pdThreshold: Tenths | null;
+  explanation: Explanation[];
+}
+
+export interface HyperprogressionResult {
+  definition: "champiat" | "saada-bouzid" | "ferrara" | "matos" | "kato";
+  /** false when the data needed are missing (e.g. no pre-treatment scan). */
+  computable: boolean;
+  met: boolean;
+  /** The numbers, already worded: "TGR_exp / TGR_ref = 3.1 (>= 2)". */
+  detail: string;
+}
+
+export interface CtdnaReading {
+  /** R11 profile against the episode's baseline sample. */
+  profile: "favourable" | "unfavourable" | "unknown";
+  /** Trend of the two latest samples at or before a date of interest. */
+  trend: "rising" | "falling" | "stable" | "unknown";
+  detail: string;
+}
+
+export interface ConfirmationWindow {
+  /** The first iUPD of the run awaiting confirmation. */
+  iupdDate: string;
+  /** Confirmation scan due between these dates (+28 and +56 days, R10 / R13). */
+  from: string;
+  to: string;
+}
+
+export interface EpisodeAssessment {
+  episode: Episode;
+  therapy: string | null;
+  start: string | null;
+  baseline: { date: string; sum: Tenths | null } | null;
+  timepoints: TimepointAssessment[];
+  bestResponse: OverallResponse | null;
+  iBestResponse?: IResponse | null;
+  progressionDate: string | null;
+  /** An iUPD still awaiting confirmation, if any. */
+  pendingConfirmation: ConfirmationWindow | null;
+  /** Next scheduled assessment (R13), when a schedule is known. */
+  nextDue: string | null;
+  hyperprogression: HyperprogressionResult[];
+  ctdna: CtdnaReading | null;
+  explanation: Explanation[];
+}
+
+export interface PatientAssessment {
+  patient: Patient;
+  id: string;
+  criteria: Criteria;
+  episodes: EpisodeAssessment[];
+}
+
+export interface CaseAssessment {
+  patients: PatientAssessment[];
+  /** Clinical diagnostics (progression, confirmation, follow-up, ...). */
+  diagnostics: CoreDiagnostic[];
+}

@@ -1,0 +1,236 @@
+// Builds the case model from a syntax tree, partial or not. It never reports problems: the
+// structural checks (core/check) read the same tree and model and say what is wrong. Whatever
+// cannot be given a meaning (an invalid date, a broken line) is left out here.
+import type { FileNode, PatientNode, AssessmentNode, LesionNode, ValueNode, Word, StringLit } from "../syntax/ast";
+import type {
+  Assessment, CaseModel, Criteria, Episode, FileSettings, Lesion, MeasuredValue, Measurement, Patient, Therapy, TherapyKind,
+} from "./types";
+import { parseDay } from "../util/dates";
+import { toTenths } from "../util/numbers";
+import { NODAL_ORGAN } from "./organs";
+
+/** RECIST FAQ: a lesion too small to measure counts as 5 mm (R2). */
+export const TOO_SMALL_TENTHS = 50;
+
+export function buildModel(file: FileNode): CaseModel {
+  const patients: Patient[] = [];
+  for (const item of file.items) if (item.type === "Patient") patients.push(buildPatient(item));
+  return { patients };
+}
+
+function textOf(token: Word | StringLit): string {
+  return token.value;
+}
+
+function buildPatient(node: PatientNode): Patient {
+  const settings: FileSettings = {};
+  const patient: Patient = {
+    id: node.header.id ? textOf(node.header.id) : "",
+    node,
+    idSpan: node.header.id ?? { start: node.header.start, end: node.header.end },
+    settings,
+    therapies: [],
+    assessments: [],
+    episodes: [],
+    ctdna: [],
+    markers: [],
+    biopsies: [],
+    decisions: [],
+  };
+  for (const item of node.items) {
+    switch (item.type) {
+      case "Criteria":
+        settings.criteria = item.name as Criteria;
+        break;
+      case "ConfirmResponses":
+        settings.confirmResponses = true;
+        break;
+      case "Schedule": {
+        const count = Number(item.count.text);
+        if (count > 0) settings.scheduleDays = item.unit === "week" ? count * 7 : count;
+        break;
+      }
+      case "AsOf": {
+        const day = parseDay(item.date.text);
+        if (day !== null) settings.asOf = day;
+        break;
+      }
+      case "Therapy": {
+        const start = parseDay(item.date.text);
+        if (start !== null) {
+          patient.therapies.push({ name: textOf(item.name), kind: (item.kind?.value as TherapyKind) ?? null, start, date: item.date.text, node: item });
+        }
+        break;
+      }
+      case "Assessment": {
+        const assessment = buildAssessment(item);
+        if (assessment) patient.assessments.push(assessment);
+        break;
+      }
+      case "Ctdna": {
+        const day = parseDay(item.date.text);
+        if (day === null) break;
+        const value = item.value.number ? Number(item.value.number.text) : 0;
+        patient.ctdna.push({ date: item.date.text, day, unit: item.value.unit, value, node: item });
+        break;
+      }
+      case "Marker": {
+        const day = parseDay(item.date.text);
+        if (day === null) break;
+        patient.markers.push({
+          date: item.date.text, day, name: item.name.value, value: Number(item.value.text), unit: item.unit.value,
+          uln: item.uln ? Number(item.uln.text) : null, node: item,
+        });
+        break;
+      }
+      case "Biopsy": {
+        const day = parseDay(item.date.text);
+        if (day !== null) patient.biopsies.push({ date: item.date.text, day, organ: item.organ.value, finding: item.finding.value, node: item });
+        break;
+      }
+      case "Decision": {
+        const day = parseDay(item.date.text);
+        if (day !== null) patient.decisions.push({ date: item.date.text, day, text: item.text.value, node: item });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  patient.assessments.sort((a, b) => a.day - b.day);
+  patient.therapies.sort((a, b) => a.start - b.start);
+  patient.ctdna.sort((a, b) => a.day - b.day);
+  patient.markers.sort((a, b) => a.day - b.day);
+  patient.episodes = buildEpisodes(patient.assessments, patient.therapies);
+  return patient;
+}
+
+function buildAssessment(node: AssessmentNode): Assessment | null {
+  if (!node.header.date) return null;
+  const day = parseDay(node.header.date.text);
+  if (day === null) return null;
+  const assessment: Assessment = {
+    kind: node.header.kind,
+    date: node.header.date.text,
+    day,
+    modality: node.header.modality?.value ?? null,
+    node,
+    measurements: [],
+    ecog: null,
+    clinical: null,
+  };
+  for (const item of node.items) {
+    if (item.type === "Lesion") assessment.measurements.push(buildMeasurement(item));
+    else if (item.type === "Ecog") assessment.ecog = Number(item.value.text);
+    else if (item.type === "Clinical") assessment.clinical = item.status.value as "stable" | "deterioration";
+  }
+  return assessment;
+}
+
+function buildMeasurement(node: LesionNode): Measurement {
+  return { lesionId: node.id.value, node, value: measuredValue(node.value), equivocal: node.equivocal };
+}
+
+export function measuredValue(value: ValueNode): MeasuredValue {
+  switch (value.type) {
+    case "Length":
+      return { kind: "size", tenths: toTenths(value.number.text, value.unit), source: "length" };
+    case "Split":
+      return {
+        kind: "size",
+        tenths: value.fragments.reduce((sum, f) => sum + toTenths(f.number.text, f.unit), 0),
+        source: "split",
+      };
+    case "Merged":
+      return { kind: "size", tenths: 0, source: "merged", mergedInto: value.into.value };
+    case "Status":
+      switch (value.status) {
+        case "too small":
+          return { kind: "size", tenths: TOO_SMALL_TENTHS, source: "too small" };
+        case "absent":
+          return { kind: "size", tenths: 0, source: "absent" };
+        case "not evaluated":
+          return { kind: "not-evaluated" };
+        default:
+          return { kind: "status", status: value.status };
+      }
+  }
+}
+
+/**
+ * Episodes (R15). Without therapies, each baseline starts an episode. With therapies, each
+ * therapy uses the latest baseline on or before its start (else the first one after it, before
+ * the next therapy); follow-up scans belong to the episode until the next one takes over.
+ */
+function buildEpisodes(assessments: Assessment[], therapies: Therapy[]): Episode[] {
+  const baselines = assessments.filter((a) => a.kind === "baseline");
+  const scans = assessments.filter((a) => a.kind === "scan");
+  const plans: Array<{ therapy: Therapy | null; baseline: Assessment | null }> = [];
+  if (therapies.length === 0) {
+    if (baselines.length === 0) plans.push({ therapy: null, baseline: null });
+    for (const baseline of baselines) plans.push({ therapy: null, baseline });
+  } else {
+    therapies.forEach((therapy, i) => {
+      const nextStart = therapies[i + 1]?.start ?? Infinity;
+      const before = baselines.filter((b) => b.day <= therapy.start);
+      const after = baselines.filter((b) => b.day > therapy.start && b.day < nextStart);
+      plans.push({ therapy, baseline: before[before.length - 1] ?? after[0] ?? null });
+    });
+  }
+  return plans.map((plan, index) => {
+    const next = plans[index + 1];
+    const previous = plans[index - 1];
+    const baseline = plan.baseline;
+    // The episode ends where the next one starts: at its own baseline, or at its therapy start
+    // when both share this baseline.
+    let end = Infinity;
+    if (next) {
+      if (next.baseline && next.baseline !== baseline) end = next.baseline.day;
+      else if (next.therapy) end = next.therapy.start;
+    }
+    let begin = -Infinity;
+    if (previous && previous.baseline === baseline && plan.therapy) begin = plan.therapy.start;
+    const followUps = baseline ? scans.filter((s) => s.day > baseline.day && s.day >= begin && s.day < end) : [];
+    const previousBaselineDay = previous?.baseline && previous.baseline !== baseline ? previous.baseline.day : -Infinity;
+    const preTreatment = baseline ? scans.filter((s) => s.day < baseline.day && s.day > previousBaselineDay) : [];
+    const episode: Episode = {
+      index,
+      therapy: plan.therapy,
+      start: plan.therapy?.start ?? baseline?.day ?? null,
+      baseline,
+      preTreatment,
+      followUps,
+      lesions: new Map(),
+    };
+    collectLesions(episode);
+    return episode;
+  });
+}
+
+function collectLesions(episode: Episode): void {
+  const declare = (m: Measurement, at: Assessment, kind: Lesion["kind"]) => {
+    if (episode.lesions.has(m.lesionId) || !m.node.organ) return;
+    episode.lesions.set(m.lesionId, {
+      id: m.lesionId,
+      kind,
+      organ: m.node.organ.value,
+      nodal: m.node.organ.value === NODAL_ORGAN,
+      description: m.node.description?.value ?? null,
+      declaredAt: at,
+      declaration: m.node,
+    });
+  };
+  if (episode.baseline) {
+    for (const m of episode.baseline.measurements) {
+      if (m.node.declare === "target" || m.node.declare === "non-target") declare(m, episode.baseline, m.node.declare);
+    }
+  }
+  for (const scan of episode.followUps) {
+    for (const m of scan.measurements) if (m.node.declare === "new") declare(m, scan, "new");
+  }
+}
+
+/** The lesion a measurement refers to in an episode, if declared there. */
+export function lesionOf(episode: Episode, m: Measurement): Lesion | undefined {
+  return episode.lesions.get(m.lesionId);
+}

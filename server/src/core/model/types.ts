@@ -1,0 +1,143 @@
+// The case model: what a case file means, built from a (possibly partial) parse. Plain data;
+// sizes are integer tenths of a millimetre (R2) and dates are day numbers so that the 30 %,
+// 20 %, 5 mm and 28/56-day boundaries are exact.
+import type {
+  AssessmentNode,
+  LesionNode,
+  PatientNode,
+  TherapyNode,
+  CtdnaNode,
+  MarkerNode,
+  BiopsyNode,
+  DecisionNode,
+  Span,
+} from "../syntax/ast";
+
+/** Integer tenths of a millimetre. */
+export type Tenths = number;
+/** Whole days since 1970-01-01 (UTC). */
+export type Day = number;
+
+export type Criteria = "RECIST1.1" | "iRECIST";
+export type TherapyKind = "immunotherapy" | "chemotherapy" | "targeted" | "radiotherapy" | "local" | "trial" | "other";
+export type LesionKind = "target" | "non-target" | "new";
+
+export interface CaseModel {
+  patients: Patient[];
+}
+
+/** Settings written in the case file itself; they win over the tool's settings. */
+export interface FileSettings {
+  criteria?: Criteria;
+  confirmResponses?: boolean;
+  scheduleDays?: number;
+  asOf?: Day;
+}
+
+export interface Patient {
+  id: string;
+  node: PatientNode;
+  /** The id token (or the header when the id is missing), for ranges. */
+  idSpan: Span;
+  settings: FileSettings;
+  therapies: Therapy[];
+  /** Every assessment with a valid date, in date order (stable for equal dates). */
+  assessments: Assessment[];
+  episodes: Episode[];
+  ctdna: CtdnaSample[];
+  markers: MarkerResult[];
+  biopsies: Biopsy[];
+  decisions: Decision[];
+}
+
+export interface Therapy {
+  name: string;
+  kind: TherapyKind | null;
+  start: Day;
+  date: string;
+  node: TherapyNode;
+}
+
+export interface Assessment {
+  kind: "baseline" | "scan";
+  date: string;
+  day: Day;
+  modality: string | null;
+  node: AssessmentNode;
+  measurements: Measurement[];
+  ecog: number | null;
+  clinical: "stable" | "deterioration" | null;
+}
+
+export type MeasuredValue =
+  /** A diameter in tenths of a mm; `source` says how it was written (R2). */
+  | { kind: "size"; tenths: Tenths; source: "length" | "too small" | "absent" | "split" | "merged"; mergedInto?: string }
+  | { kind: "status"; status: "present" | "increased" | "progressed" }
+  | { kind: "not-evaluated" };
+
+export interface Measurement {
+  lesionId: string;
+  node: LesionNode;
+  value: MeasuredValue;
+  /** Written `equivocal` on this line (new lesions only). */
+  equivocal: boolean;
+}
+
+export interface Lesion {
+  id: string;
+  kind: LesionKind;
+  organ: string;
+  nodal: boolean;
+  description: string | null;
+  /** The assessment whose line declares it. */
+  declaredAt: Assessment;
+  declaration: LesionNode;
+}
+
+export interface Episode {
+  index: number;
+  therapy: Therapy | null;
+  /** Start of treatment for this episode: the therapy start, else the baseline date. */
+  start: Day | null;
+  baseline: Assessment | null;
+  /** Scans before the baseline (R12 growth kinetics), in date order. */
+  preTreatment: Assessment[];
+  /** Scans after the baseline that belong to this episode, in date order. */
+  followUps: Assessment[];
+  /** Lesions declared at this episode's baseline, then new lesions in order of declaration. */
+  lesions: Map<string, Lesion>;
+}
+
+export interface CtdnaSample {
+  date: string;
+  day: Day;
+  unit: "vaf" | "copies/mL" | "MTM/mL" | "undetected";
+  /** The level; 0 for `undetected`. */
+  value: number;
+  node: CtdnaNode;
+}
+
+export interface MarkerResult {
+  date: string;
+  day: Day;
+  name: string;
+  value: number;
+  unit: string;
+  uln: number | null;
+  node: MarkerNode;
+}
+
+export interface Biopsy {
+  date: string;
+  day: Day;
+  organ: string;
+  finding: string;
+  node: BiopsyNode;
+}
+
+export interface Decision {
+  date: string;
+  day: Day;
+  text: string;
+  node: DecisionNode;
+}

@@ -1,0 +1,202 @@
+// Syntax tree produced by grammar/nadir.peggy. Offsets are UTF-16 code units into the text;
+// convert them to LSP positions with TextDocument.positionAt (or core/text/lineIndex for the CLI).
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Word extends Span {
+  type: "Word";
+  value: string;
+}
+
+export interface StringLit extends Span {
+  type: "String";
+  value: string;
+}
+
+export interface DateLit extends Span {
+  type: "Date";
+  text: string;
+}
+
+export interface NumberLit extends Span {
+  type: "Number";
+  text: string;
+}
+
+export interface FileNode extends Span {
+  type: "File";
+  items: Array<PatientNode | BadLine>;
+}
+
+export interface BadLine extends Span {
+  type: "Bad";
+  context: "file" | "patient" | "scan";
+}
+
+export interface PatientHeader extends Span {
+  type: "PatientHeader";
+  id: Word | StringLit | null;
+  /** Offset of the opening `{`, or null when the header has none. */
+  brace: number | null;
+  broken: boolean;
+}
+
+export interface PatientNode extends Span {
+  type: "Patient";
+  header: PatientHeader;
+  items: PatientItem[];
+  /** Offset of the closing `}`, or null when the block is never closed. */
+  close: number | null;
+}
+
+export type PatientItem =
+  | AssessmentNode
+  | CriteriaNode
+  | ConfirmResponsesNode
+  | ScheduleNode
+  | AsOfNode
+  | TherapyNode
+  | CtdnaNode
+  | MarkerNode
+  | BiopsyNode
+  | DecisionNode
+  | NoteNode
+  | BadLine;
+
+export interface CriteriaNode extends Span {
+  type: "Criteria";
+  name: "RECIST1.1" | "iRECIST";
+}
+
+export interface ConfirmResponsesNode extends Span {
+  type: "ConfirmResponses";
+}
+
+export interface ScheduleNode extends Span {
+  type: "Schedule";
+  count: NumberLit;
+  unit: "day" | "week";
+}
+
+export interface AsOfNode extends Span {
+  type: "AsOf";
+  date: DateLit;
+}
+
+export interface TherapyNode extends Span {
+  type: "Therapy";
+  name: Word | StringLit;
+  date: DateLit;
+  kind: Word | null;
+}
+
+export interface CtdnaValueNode extends Span {
+  type: "CtdnaValue";
+  unit: "vaf" | "copies/mL" | "MTM/mL" | "undetected";
+  number: NumberLit | null;
+}
+
+export interface CtdnaNode extends Span {
+  type: "Ctdna";
+  date: DateLit;
+  value: CtdnaValueNode;
+}
+
+export interface MarkerNode extends Span {
+  type: "Marker";
+  date: DateLit;
+  name: Word;
+  value: NumberLit;
+  unit: Word;
+  uln: NumberLit | null;
+}
+
+export interface BiopsyNode extends Span {
+  type: "Biopsy";
+  date: DateLit;
+  organ: Word;
+  finding: StringLit;
+}
+
+export interface DecisionNode extends Span {
+  type: "Decision";
+  date: DateLit;
+  text: StringLit;
+}
+
+export interface NoteNode extends Span {
+  type: "Note";
+  text: StringLit;
+}
+
+export interface AssessmentHeader extends Span {
+  type: "AssessmentHeader";
+  kind: "baseline" | "scan";
+  keyword: Word;
+  date: DateLit | null;
+  modality: Word | null;
+  brace: number | null;
+  broken: boolean;
+}
+
+export interface AssessmentNode extends Span {
+  type: "Assessment";
+  header: AssessmentHeader;
+  items: ScanItem[];
+  close: number | null;
+}
+
+export type ScanItem = LesionNode | EcogNode | ClinicalNode | NoteNode | BadLine;
+
+export interface EcogNode extends Span {
+  type: "Ecog";
+  value: NumberLit;
+}
+
+export interface ClinicalNode extends Span {
+  type: "Clinical";
+  status: Word;
+}
+
+/**
+ * A lesion line. `declare` says which form was written:
+ * "target" / "non-target" / "new" declare the lesion; "new-mention" is `ID new [equivocal] VALUE`
+ * (a later mention of a new lesion); null is a plain `ID VALUE`.
+ */
+export interface LesionNode extends Span {
+  type: "Lesion";
+  id: Word;
+  declare: "target" | "non-target" | "new" | "new-mention" | null;
+  equivocal: boolean;
+  organ: Word | null;
+  description: StringLit | null;
+  value: ValueNode;
+}
+
+export type ValueNode = LengthNode | SplitNode | MergedNode | StatusNode;
+
+export interface LengthNode extends Span {
+  type: "Length";
+  number: NumberLit;
+  unit: "mm" | "cm";
+}
+
+export interface SplitNode extends Span {
+  type: "Split";
+  fragments: LengthNode[];
+}
+
+export interface MergedNode extends Span {
+  type: "Merged";
+  into: Word;
+}
+
+export type StatusWord = "too small" | "not evaluated" | "absent" | "present" | "increased" | "progressed";
+
+export interface StatusNode extends Span {
+  type: "Status";
+  status: StatusWord;
+}
