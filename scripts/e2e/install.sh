@@ -73,4 +73,4 @@ JSON
 install_debian_packages
 install_node24
 install_code_server
-log "ready: node $("$NODE24_HOME/bin/node" --version), code-server $("$NODE24_HOME/bin/node" "$CODE_SERVER_HOME/out/node/entry.js" --version | head -1)"
+log "ready: node $("$NODE24_HOME/bin/node" --version), code-server $(node -p "require('$CODE_SERVER_HOME/package.json').version")"

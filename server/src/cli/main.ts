@@ -2,7 +2,22 @@
 import { COMMANDS } from "./commands";
 import { CliError, CliIO } from "./command";
 
-const VERSION: string = require("../../../package.json").version;
+import * as fs from "fs";
+import * as path from "path";
+
+const VERSION = readVersion();
+
+/** The package version, found upwards from this file (works from out/ and from a bundle). */
+function readVersion(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "package.json");
+    if (fs.existsSync(candidate)) {
+      const pkg = JSON.parse(fs.readFileSync(candidate, "utf8"));
+      if (pkg.name === "nadir") return String(pkg.version);
+    }
+    if (path.dirname(dir) === dir) return "0.0.0";
+  }
+}
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const [name, ...rest] = argv;

@@ -1,4 +1,11 @@
 // Every `nadir` subcommand, in the order `nadir --help` lists them.
 import type { Command } from "../command";
+import { checkCommand } from "./check";
+import { assessCommand } from "./assess";
+import { formatCommand } from "./format";
+import { exportCommand } from "./export";
+import { plotCommand } from "./plot";
+import { deidentifyCommand } from "./deidentify";
+import { lspCommand } from "./lsp";
 
-export const COMMANDS: Command[] = [];
+export const COMMANDS: Command[] = [checkCommand, assessCommand, formatCommand, exportCommand, plotCommand, deidentifyCommand, lspCommand];

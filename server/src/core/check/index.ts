@@ -1,9 +1,89 @@
-// Structural checks of a case file (issue 2): data errors and R1 baseline eligibility.
-import type { FileNode } from "../syntax/ast";
+// Structural checks of a case file (issue 2): data errors and R1 baseline eligibility. Pure: tree,
+// model and text in, plain diagnostics out. Checks are registered per node type (registry.ts);
+// this file only walks the tree once and calls them.
+import type { AssessmentNode, DateLit, FileNode, PatientItem } from "../syntax/ast";
 import type { CaseModel } from "../model/types";
 import type { CoreDiagnostic } from "../diagnostics";
+import { CheckContext } from "./context";
+import { placeAssessments } from "./places";
+import { LesionBook } from "./lesionBook";
+import { register, AssessmentScope, PatientScope } from "./registry";
+import { dateChecks } from "./families/dates";
+import { valueChecks } from "./families/values";
+import { lesionReferenceChecks } from "./families/lesions";
+import { organChecks } from "./families/organs";
+import { episodeChecks } from "./families/episodes";
+import { targetEligibilityChecks } from "./families/targets";
+import { scanOrderChecks } from "./families/scanOrder";
+import { missingMeasurementChecks } from "./families/missingMeasurements";
+
+const CHECKS = register(
+  dateChecks,
+  valueChecks,
+  lesionReferenceChecks,
+  organChecks,
+  episodeChecks,
+  targetEligibilityChecks,
+  scanOrderChecks,
+  missingMeasurementChecks,
+);
 
 export function checkStructure(file: FileNode, model: CaseModel, text: string): CoreDiagnostic[] {
-  void file; void model; void text;
-  return [];
+  const ctx = new CheckContext(text, file, model);
+  // buildModel keeps the file's patients in order, one per Patient node.
+  const patients = new Map(model.patients.map((p) => [p.node, p] as const));
+  for (const item of file.items) {
+    if (item.type !== "Patient") continue;
+    const patient = patients.get(item);
+    if (!patient) continue;
+    const places = placeAssessments(patient);
+    const scope: PatientScope = { patient, places, lesions: new LesionBook(patient, places) };
+    for (const check of CHECKS.Patient) check(scope, ctx);
+    for (const episode of patient.episodes) for (const check of CHECKS.Episode) check(episode, scope, ctx);
+    for (const statement of item.items) visitPatientItem(statement, scope, ctx);
+  }
+  return ctx.diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function visitPatientItem(item: PatientItem, scope: PatientScope, ctx: CheckContext): void {
+  switch (item.type) {
+    case "Assessment":
+      visitAssessment(item, scope, ctx);
+      break;
+    case "Ctdna":
+      visitDate(item.date, ctx);
+      for (const check of CHECKS.Ctdna) check(item, ctx);
+      break;
+    case "Biopsy":
+      visitDate(item.date, ctx);
+      for (const check of CHECKS.Biopsy) check(item, ctx);
+      break;
+    case "Schedule":
+      for (const check of CHECKS.Schedule) check(item, ctx);
+      break;
+    case "Therapy":
+    case "Marker":
+    case "Decision":
+    case "AsOf":
+      visitDate(item.date, ctx);
+      break;
+    default:
+      break;
+  }
+}
+
+function visitAssessment(node: AssessmentNode, patientScope: PatientScope, ctx: CheckContext): void {
+  if (node.header.date) visitDate(node.header.date, ctx);
+  const place = patientScope.places.get(node);
+  if (!place) return;
+  const scope: AssessmentScope = { ...patientScope, node, place };
+  for (const check of CHECKS.Assessment) check(scope, ctx);
+  for (const item of node.items) {
+    if (item.type === "Lesion") for (const check of CHECKS.Lesion) check(item, scope, ctx);
+    else if (item.type === "Ecog") for (const check of CHECKS.Ecog) check(item, ctx);
+  }
+}
+
+function visitDate(node: DateLit, ctx: CheckContext): void {
+  for (const check of CHECKS.Date) check(node, ctx);
 }

@@ -1,0 +1,58 @@
+// The webview body for a ChartModel: a heading, each episode's chart, a legend
+// and the numbers behind the chart as a table (readable without the chart).
+import { ChartEpisode, ChartModel } from "./chartModel";
+import { renderEpisodeSvg } from "./chartSvg";
+import { escapeXml as esc, fmt } from "./scale";
+
+export function renderTimeline(model: ChartModel): string {
+  if (model.episodes.length === 0) {
+    return renderMessage(`${model.patientId} has no baseline yet: there is nothing to chart.`);
+  }
+  const heading = `<header><h1>${esc(model.patientId)}</h1><span class="criteria">${esc(model.criteria)}</span></header>`;
+  return heading + model.episodes.map((episode, i) => renderEpisode(model, episode, i)).join("\n");
+}
+
+export function renderMessage(text: string): string {
+  return `<p class="message">${esc(text)}</p>`;
+}
+
+function renderEpisode(model: ChartModel, episode: ChartEpisode, index: number): string {
+  const facts = [
+    episode.bestResponse ? `best response <strong>${esc(episode.bestResponse)}</strong>` : "",
+    episode.progressionDate ? `progression ${esc(episode.progressionDate)}` : "",
+  ].filter(Boolean).join(" \u00b7 ");
+  return [
+    `<section class="episode">`,
+    `<h2>${esc(episode.title)}</h2>${facts ? `<p class="facts">${facts}</p>` : ""}`,
+    `<figure>${renderEpisodeSvg(model, episode, index)}</figure>`,
+    legend(model),
+    table(episode),
+    `</section>`,
+  ].join("\n");
+}
+
+function legend(model: ChartModel): string {
+  const item = (cls: string, text: string) =>
+    `<li><svg class="swatch" viewBox="0 0 24 10" width="24" height="10"><line class="${cls}" x1="0" x2="24" y1="5" y2="5"/></svg>${esc(text)}</li>`;
+  return [
+    `<ul class="legend">`,
+    item("sum-line", "sum of target diameters"),
+    item("ref ref-baseline", "baseline"),
+    item("ref ref-pr", "PR threshold (\u221230 % from baseline)"),
+    item("ref ref-nadir", "nadir"),
+    item("ref ref-pd", "PD threshold (+20 % and +5 mm from nadir)"),
+    model.ctdna ? item("ctdna-line", `ctDNA (${model.ctdna.unit}, right axis)`) : "",
+    `<li><svg class="swatch" viewBox="0 0 12 12" width="12" height="12"><path class="new-lesion" d="M6 0L12 12L0 12Z"/></svg>new lesion</li>`,
+    `</ul>`,
+  ].join("");
+}
+
+function table(episode: ChartEpisode): string {
+  const rows = episode.points.map((p) => {
+    return `<tr${p.isCursor ? ` class="cursor"` : ""}><td>${esc(p.date)}</td><td>${p.sum === null ? "NE" : fmt(p.sum)}</td>` +
+      `<td>${p.changeFromBaselinePct === null ? "" : `${fmt(p.changeFromBaselinePct)} %`}</td><td>${p.isBaseline || p.nadir === null ? "" : fmt(p.nadir)}</td>` +
+      `<td>${p.newLesions === "no" ? "" : esc(p.newLesions)}</td><td>${esc(p.label)}</td></tr>`;
+  });
+  return `<table class="numbers"><thead><tr><th>Date</th><th>Sum (mm)</th><th>From baseline</th><th>Nadir (mm)</th><th>New</th><th>Response</th></tr></thead>` +
+    `<tbody>${rows.join("")}</tbody></table>`;
+}

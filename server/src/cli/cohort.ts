@@ -1,0 +1,62 @@
+// Shared by the research commands (export, plot): argument parsing with clear messages, and
+// reading case files into an analysed cohort with the same settings as `nadir check`.
+import { parseArgs, ParseArgsConfig } from "util";
+import { CliError, CliIO } from "./command";
+import { expandInputs, readCaseInput } from "./files";
+import { loadSettingsFor } from "./config";
+import { analyze } from "../core/analyze";
+import { parseDay } from "../core/util/dates";
+import type { CohortFile } from "../core/export/cohort";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+export function parseCommandArgs<T extends Options>(command: string, args: string[], options: T) {
+  try {
+    return parseArgs({ args, allowPositionals: true, strict: true, options });
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    const option = /'([^']+)'/.exec(err.message)?.[1] ?? "";
+    let message = err.message.split("\n")[0];
+    if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") message = `unknown option '${option}'`;
+    else if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") message = `option '${option.split(" ")[0]}' needs a value`;
+    throw new CliError(`${message} (see 'nadir ${command} --help')`);
+  }
+}
+
+/** `--as-of YYYY-MM-DD` as a day number, or undefined. */
+export function parseAsOf(value: string | undefined): { asOfDate?: string; today?: number } {
+  if (value === undefined) return {};
+  const day = parseDay(value);
+  if (day === null) throw new CliError(`--as-of expects a real date YYYY-MM-DD, got '${value}'`);
+  return { asOfDate: value, today: day };
+}
+
+export function requireInputs(command: string, positionals: string[]): void {
+  if (positionals.length === 0) throw new CliError(`no case files given (try 'nadir ${command} examples')`);
+}
+
+export interface LoadedCohort {
+  files: CohortFile[];
+  /** Number of error diagnostics over all files (their results may be incomplete). */
+  errors: number;
+}
+
+export async function loadCohort(inputs: string[], io: CliIO, asOf: { asOfDate?: string; today?: number }): Promise<LoadedCohort> {
+  const files: CohortFile[] = [];
+  let errors = 0;
+  for (const input of expandInputs(inputs, io.cwd)) {
+    const text = await readCaseInput(input, io.stdin);
+    const settings = loadSettingsFor(input.absolute, asOf.asOfDate ? { asOfDate: asOf.asOfDate } : {}, io.cwd);
+    const analysis = analyze(text, { settings, today: asOf.today });
+    errors += analysis.diagnostics.filter((d) => d.severity === "error").length;
+    files.push({ path: input.display, analysis });
+  }
+  return { files, errors };
+}
+
+/** Results are still written, but the user learns that some input could not be read fully. */
+export function warnAboutErrors(command: string, cohort: LoadedCohort, io: CliIO): void {
+  if (cohort.errors > 0) {
+    io.stderr.write(`nadir ${command}: the case files have ${cohort.errors} error${cohort.errors === 1 ? "" : "s"}; their results may be incomplete (see 'nadir check')\n`);
+  }
+}

@@ -1,0 +1,106 @@
+// `nadir assess <files | directories | ->`: the response assessment of every patient, as the
+// spec's JSON, a terminal timeline or one CSV row per time point. Exit 0 when every file was
+// assessed (clinical findings included), 1 when a file has errors, 2 for usage and I/O problems.
+import type { Command, CliIO } from "../command";
+import { CliError } from "../command";
+import { analyze, Analysis } from "../../core/analyze";
+import type { Criteria } from "../../core/model/types";
+import { assessmentJson } from "../../core/engine/json";
+import { expandInputs, readCaseInput } from "../files";
+import { loadSettingsFor, SettingsFlags } from "../config";
+import { parseAsOf, parseCommandArgs } from "../cohort";
+import { assessTable } from "../output/assess-table";
+import { assessCsv } from "../output/assess-csv";
+
+const FORMATS = ["table", "json", "csv"] as const;
+type Format = (typeof FORMATS)[number];
+
+const USAGE = `Usage: nadir assess [options] <files | directories | ->
+
+Assesses tumour response (RECIST 1.1 / iRECIST) at every scan of every patient.
+Directories are searched recursively for *.nadir files; '-' reads standard input.
+
+Options:
+  --format table|json|csv          output (default: table). json follows the spec; csv has
+                                   one row per time point
+  --explain                        (table) print under each response the trace that decided it
+  --as-of YYYY-MM-DD               judge due and overdue scans against this date when the
+                                   file has no 'as of'
+  --criteria RECIST1.1|iRECIST     criteria for patients whose file names none
+  --confirm-responses              CR/PR need confirmation >= 28 days later (R8)
+  --min-sd-days N                  minimum days from the start for SD to count (default 42)
+  -h, --help                       show this help
+
+Settings also come from the nearest nadir.config.json above each file; flags win over it,
+and the case file's own statements win over both.
+Exit status: 0 assessed (even with clinical findings such as progression), 1 a file has
+errors (its results may be incomplete; see 'nadir check'), 2 usage or I/O problem.
+`;
+
+interface AssessOptions {
+  format: Format;
+  explain: boolean;
+  flags: SettingsFlags;
+  today: number | undefined;
+  inputs: string[];
+}
+
+export function parseAssessArgs(args: string[]): AssessOptions {
+  const { values, positionals } = parseCommandArgs("assess", args, {
+    format: { type: "string" },
+    explain: { type: "boolean" },
+    "as-of": { type: "string" },
+    criteria: { type: "string" },
+    "confirm-responses": { type: "boolean" },
+    "min-sd-days": { type: "string" },
+  });
+  const format = (values.format as string | undefined) ?? "table";
+  if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown format '${format}' (formats: ${FORMATS.join(", ")})`);
+  const flags: SettingsFlags = {};
+  const asOf = parseAsOf(values["as-of"] as string | undefined);
+  if (asOf.asOfDate) flags.asOfDate = asOf.asOfDate;
+  if (values.criteria !== undefined) flags.criteria = parseCriteria(values.criteria as string);
+  if (values["confirm-responses"]) flags.confirmResponses = true;
+  const minSd = values["min-sd-days"] as string | undefined;
+  if (minSd !== undefined) {
+    if (!/^\d+$/.test(minSd)) throw new CliError(`--min-sd-days expects a whole number of days, got '${minSd}'`);
+    flags.minStableDiseaseDays = Number(minSd);
+  }
+  if (positionals.length === 0) throw new CliError("no case files given (try 'nadir assess examples', or '-' for standard input)");
+  return { format: format as Format, explain: Boolean(values.explain), flags, today: asOf.today, inputs: positionals };
+}
+
+function parseCriteria(text: string): Criteria {
+  const compact = text.replace(/\s+/g, "").toLowerCase();
+  if (compact === "recist1.1" || compact === "recist") return "RECIST1.1";
+  if (compact === "irecist") return "iRECIST";
+  throw new CliError(`unknown criteria '${text}' (use RECIST1.1 or iRECIST)`);
+}
+
+export const assessCommand: Command = {
+  name: "assess",
+  summary: "assess tumour response at every scan (RECIST 1.1 / iRECIST) as a table, JSON or CSV",
+  usage: USAGE,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const options = parseAssessArgs(args);
+    const files: Array<{ path: string; analysis: Analysis }> = [];
+    for (const input of expandInputs(options.inputs, io.cwd)) {
+      const text = await readCaseInput(input, io.stdin);
+      const settings = loadSettingsFor(input.absolute, options.flags, io.cwd);
+      files.push({ path: input.display, analysis: analyze(text, { settings, today: options.today }) });
+    }
+    if (options.format === "json") {
+      io.stdout.write(`${JSON.stringify({ version: 1, files: files.map((f) => assessmentJson(f.analysis, f.path)) }, null, 2)}\n`);
+    } else if (options.format === "csv") {
+      io.stdout.write(assessCsv(files));
+    } else {
+      io.stdout.write(assessTable(files, options.explain));
+    }
+    const broken = files.filter((f) => f.analysis.diagnostics.some((d) => d.severity === "error"));
+    if (broken.length > 0) {
+      io.stderr.write(`nadir assess: ${broken.map((f) => f.path).join(", ")} ${broken.length === 1 ? "has" : "have"} errors; results may be incomplete (see 'nadir check')\n`);
+      return 1;
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,107 @@
+// `nadir export --to csv|cdisc|fhir`: cohort tables and FHIR bundles for research tools.
+import * as fs from "fs";
+import * as path from "path";
+import type { Command, CliIO } from "../command";
+import { CliError } from "../command";
+import { loadCohort, parseAsOf, parseCommandArgs, requireInputs, warnAboutErrors } from "../cohort";
+import { timepointTable } from "../../core/export/csv";
+import { cdiscTables } from "../../core/export/cdisc";
+import { fhirBundles } from "../../core/export/fhir";
+import { tableToCsv } from "../../core/export/table";
+import { describeIoError } from "../files";
+
+const TARGETS = ["csv", "cdisc", "fhir"] as const;
+const CDISC_TABLES = ["tu", "tr", "rs"] as const;
+const DEFAULT_STUDY = "NADIR";
+
+const USAGE = `Usage: nadir export --to csv|cdisc|fhir [options] <files | directories | ->
+
+Exports the assessments of case files for research tools.
+  --to csv     one row per time point (sums, changes, responses), timepoints.csv
+  --to cdisc   SDTM-style tumour tables: tu.csv (TU), tr.csv (TR), rs.csv (RS)
+  --to fhir    one FHIR R4 Bundle per patient (mCODE-aligned), <patient>.json;
+               on standard output, one Bundle per line (NDJSON)
+
+Options:
+  -o, --out DIR          write the files into DIR (created if needed); default: standard output
+  --table tu|tr|rs       with --to cdisc and no --out: the one table to print
+  --study ID             STUDYID of the CDISC tables (default: ${DEFAULT_STUDY})
+  --as-of YYYY-MM-DD     judge due and overdue scans against this date
+  -h, --help             show this help
+`;
+
+export const exportCommand: Command = {
+  name: "export",
+  summary: "export assessments as CSV, CDISC SDTM-style tables (TU/TR/RS) or FHIR R4 bundles",
+  usage: USAGE,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseCommandArgs("export", args, {
+      to: { type: "string" },
+      out: { type: "string", short: "o" },
+      table: { type: "string" },
+      study: { type: "string" },
+      "as-of": { type: "string" },
+    });
+    const target = values.to;
+    if (target === undefined) throw new CliError(`say what to export with --to ${TARGETS.join("|")}`);
+    if (!(TARGETS as readonly string[]).includes(target)) throw new CliError(`unknown export '${target}' (use --to ${TARGETS.join("|")})`);
+    const table = values.table;
+    if (table !== undefined && !(CDISC_TABLES as readonly string[]).includes(table)) throw new CliError(`unknown table '${table}' (use --table ${CDISC_TABLES.join("|")})`);
+    if (table !== undefined && target !== "cdisc") throw new CliError("--table is for --to cdisc");
+    if (target === "cdisc" && values.out === undefined && table === undefined) {
+      throw new CliError("--to cdisc writes three tables: give --out DIR, or --table tu|tr|rs to print one");
+    }
+    const studyId = values.study ?? DEFAULT_STUDY;
+    if (!/^[A-Za-z0-9_-]+$/.test(studyId)) throw new CliError(`--study expects letters, digits, '-' or '_', got '${studyId}'`);
+    const asOf = parseAsOf(values["as-of"]);
+    requireInputs("export", positionals);
+    const cohort = await loadCohort(positionals, io, asOf);
+    warnAboutErrors("export", cohort, io);
+
+    const outputs: Array<{ name: string; text: string }> = [];
+    if (target === "csv") {
+      outputs.push({ name: "timepoints.csv", text: tableToCsv(timepointTable(cohort.files)) });
+    } else if (target === "cdisc") {
+      const tables = cdiscTables(cohort.files, { studyId });
+      for (const name of CDISC_TABLES) if (table === undefined || table === name) outputs.push({ name: `${name}.csv`, text: tableToCsv(tables[name]) });
+    } else {
+      const names = new UniqueNames();
+      for (const { patientId, bundle } of fhirBundles(cohort.files)) {
+        outputs.push({ name: names.take(`${safeFileName(patientId)}.json`), text: values.out === undefined ? `${JSON.stringify(bundle)}\n` : `${JSON.stringify(bundle, null, 2)}\n` });
+      }
+    }
+
+    if (values.out === undefined) {
+      for (const output of outputs) io.stdout.write(output.text);
+      return 0;
+    }
+    const dir = path.resolve(io.cwd, values.out);
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      for (const output of outputs) fs.writeFileSync(path.join(dir, output.name), output.text);
+    } catch (e) {
+      throw new CliError(`cannot write into '${values.out}': ${describeIoError(e)}`);
+    }
+    io.stderr.write(`nadir export: wrote ${outputs.map((o) => o.name).join(", ")} into ${values.out}\n`);
+    return 0;
+  },
+};
+
+/** Patient ids may hold characters file systems dislike; keep the readable part. */
+export function safeFileName(id: string): string {
+  const cleaned = id.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[.]+/, "_");
+  return cleaned.length > 0 ? cleaned.slice(0, 100) : "patient";
+}
+
+export class UniqueNames {
+  private readonly used = new Set<string>();
+
+  take(name: string): string {
+    const ext = path.extname(name);
+    const stem = name.slice(0, name.length - ext.length);
+    let candidate = name;
+    for (let n = 2; this.used.has(candidate.toLowerCase()); n++) candidate = `${stem}-${n}${ext}`;
+    this.used.add(candidate.toLowerCase());
+    return candidate;
+  }
+}

@@ -1,0 +1,84 @@
+// One episode (line of therapy, R15) from its baseline to its last scan: time points, iRECIST,
+// best response, progression date, pending confirmation, schedule, hyperprogression and ctDNA.
+import type { Day, Episode, Patient } from "../model/types";
+import type { EpisodeAssessment } from "./types";
+import type { EffectiveSettings } from "./effectiveSettings";
+import { assessTimepoints, baselineSumOf, lesionsOf, EpisodeLesions, TimepointFacts } from "./timepoints";
+import { assessIrecist, IrecistResult, WINDOW_FROM_DAYS, WINDOW_TO_DAYS } from "./irecist";
+import { bestOverallResponse, BestResult, iBestOverallResponse } from "./best";
+import { assessHyperprogression } from "./hyperprogression";
+import { readCtdna } from "./ctdna";
+import { formatDay } from "../util/dates";
+import type { IResponse, OverallResponse } from "./types";
+
+export interface EpisodeWork {
+  assessment: EpisodeAssessment;
+  patient: Patient;
+  lesions: EpisodeLesions;
+  facts: TimepointFacts[];
+  irecist: IrecistResult | null;
+  best: BestResult<OverallResponse>;
+  iBest: BestResult<IResponse> | null;
+  /** Index of the first RECIST PD TP, if any. */
+  firstPd: number;
+}
+
+export function assessEpisode(patient: Patient, episode: Episode, eff: EffectiveSettings): EpisodeWork {
+  const lesions = lesionsOf(episode);
+  const facts = assessTimepoints(episode, lesions, patient.markers, eff.settings, eff.confirmResponses);
+  const irecist = eff.criteria === "iRECIST" ? assessIrecist(facts, episode.baseline?.ecog ?? null) : null;
+  if (irecist) facts.forEach((f, i) => (f.tp.iResponse = irecist.responses[i]));
+  const bestOptions = { start: episode.start, minStableDiseaseDays: eff.settings.minStableDiseaseDays, confirm: eff.confirmResponses };
+  const best = bestOverallResponse(facts.map((f) => f.tp), bestOptions);
+  const iBest = irecist
+    ? iBestOverallResponse(facts.map((f, i) => ({ date: f.tp.date, day: f.tp.day, iResponse: irecist.responses[i], confirmedIupd: irecist.confirmedIupd[i] })), bestOptions)
+    : null;
+  const firstPd = facts.findIndex((f) => f.tp.response === "PD");
+  const progressionDate = irecist ? irecist.progressionDate : firstPd >= 0 ? recistProgressionDate(facts[firstPd]) : null;
+  const last = episode.followUps[episode.followUps.length - 1] ?? episode.baseline;
+  const nextDue = eff.scheduleDays !== null && last ? formatDay(last.day + eff.scheduleDays) : null;
+  const pending = irecist?.pending ?? null;
+  const anchor = pending ? facts[pending.anchor] : null;
+  const focusDay: Day | null = irecist?.events.find((e) => e.kind === "iupd")
+    ? facts[(irecist.events.find((e) => e.kind === "iupd") as { index: number }).index].tp.day
+    : firstPd >= 0 ? facts[firstPd].tp.day : facts.length > 0 ? facts[facts.length - 1].tp.day : null;
+  const ctdna = focusDay === null ? null : readCtdna(patient.ctdna, episode.start, focusDay, eff.settings.ctdnaFoldThreshold);
+  const explanation = [...best.explanation];
+  if (iBest) explanation.push(...iBest.explanation);
+  if (progressionDate) explanation.push({ rule: irecist ? "R10" : "R6", text: `Date of progression: ${progressionDate}.` });
+  const baselineSum = baselineSumOf(episode, lesions);
+  const assessment: EpisodeAssessment = {
+    episode,
+    therapy: episode.therapy?.name ?? null,
+    start: episode.start === null ? null : formatDay(episode.start),
+    baseline: episode.baseline ? { date: episode.baseline.date, sum: baselineSum } : null,
+    timepoints: facts.map((f) => f.tp),
+    bestResponse: best.best,
+    progressionDate,
+    pendingConfirmation: anchor && pending
+      ? { iupdDate: facts[pending.firstIupd].tp.date, from: formatDay(anchor.tp.day + WINDOW_FROM_DAYS), to: formatDay(anchor.tp.day + WINDOW_TO_DAYS) }
+      : null,
+    nextDue,
+    hyperprogression: episode.baseline ? assessHyperprogression(episode, lesions, facts) : [],
+    ctdna: ctdna ? { profile: ctdna.profile, trend: ctdna.trend, detail: ctdna.detail } : null,
+    explanation,
+  };
+  if (iBest) assessment.iBestResponse = iBest.best;
+  return { assessment, patient, lesions, facts, irecist, best, iBest, firstPd };
+}
+
+/**
+ * R6: PD at the first PD TP, or earlier when an equivocal new lesion that made it PD had first
+ * appeared at an earlier scan.
+ */
+export function recistProgressionDate(f: TimepointFacts): string {
+  let date = f.tp.date;
+  let day = f.tp.day;
+  for (const v of f.newLesions.lesions) {
+    if (v.present && v.unequivocal && v.firstSeen.day < day) {
+      day = v.firstSeen.day;
+      date = v.firstSeen.date;
+    }
+  }
+  return date;
+}

@@ -1,0 +1,156 @@
+// RECIST 1.1 at every follow-up scan of one episode: sum and nadir (R2, R3, R15), target,
+// non-target and new-lesion categories (R3-R6), the continuing-PR decision (R3) and the overall
+// response (R7). iRECIST (R10) builds on these facts in irecist.ts.
+import type { Assessment, Episode, Lesion, MarkerResult, Tenths } from "../model/types";
+import type { Settings } from "../settings";
+import type { Explanation, OverallResponse, TargetCategory, TimepointAssessment } from "./types";
+import { describeSum, judgeTargets, TargetSum, targetSum } from "./targets";
+import { judgeNonTargets, NonTargetJudgement } from "./nonTargets";
+import { NewLesionsAtScan, NewLesionTracker } from "./newLesions";
+import { overallResponse } from "./overall";
+import { isGone, valueAt } from "./lesionValues";
+import { mm, pdThresholdOf, percentChange, prThresholdOf, signedPct } from "./format";
+
+/** R8: a response is confirmed by one at least this many days later. */
+export const CONFIRMATION_DAYS = 28;
+
+/** Everything the later stages need about one time point, beside its public assessment. */
+export interface TimepointFacts {
+  tp: TimepointAssessment;
+  scan: Assessment;
+  targetSum: TargetSum;
+  nonTargets: NonTargetJudgement | null;
+  newLesions: NewLesionsAtScan;
+  /** Target PD by the sums against the nadir (R3/R4), before any R6 reappearance rule. */
+  targetPdBySum: boolean;
+}
+
+export interface EpisodeLesions {
+  targets: Lesion[];
+  nonTargets: Lesion[];
+  news: Lesion[];
+}
+
+export function lesionsOf(episode: Episode): EpisodeLesions {
+  const all = [...episode.lesions.values()];
+  return {
+    targets: all.filter((l) => l.kind === "target"),
+    nonTargets: all.filter((l) => l.kind === "non-target"),
+    news: all.filter((l) => l.kind === "new"),
+  };
+}
+
+export function baselineSumOf(episode: Episode, lesions: EpisodeLesions): Tenths | null {
+  if (!episode.baseline || lesions.targets.length === 0) return null;
+  return targetSum(lesions.targets, episode.baseline).sum;
+}
+
+export function assessTimepoints(episode: Episode, lesions: EpisodeLesions, markers: MarkerResult[], settings: Settings, confirmResponses: boolean): TimepointFacts[] {
+  const baseline = episode.baseline;
+  if (!baseline) return [];
+  const baselineSum = baselineSumOf(episode, lesions);
+  const history: Array<{ sum: Tenths; date: string }> = baselineSum === null ? [] : [{ sum: baselineSum, date: baseline.date }];
+  const tracker = new NewLesionTracker(lesions.news);
+  const facts: TimepointFacts[] = [];
+  let previousScan: Assessment = baseline;
+  let previousResponse: OverallResponse | null = null;
+  for (const scan of episode.followUps) {
+    // R3: the nadir is the smallest evaluable sum before this TP, baseline included.
+    let nadirEntry: { sum: Tenths; date: string } | null = null;
+    for (const h of history) if (nadirEntry === null || h.sum < nadirEntry.sum) nadirEntry = h;
+    const nadir = nadirEntry?.sum ?? null;
+    const nadirDate = nadirEntry?.date ?? null;
+    const sums = targetSum(lesions.targets, scan);
+    const explanation: Explanation[] = [];
+    let target: TargetCategory | null = null;
+    let targetPdBySum = false;
+    if (lesions.targets.length > 0) {
+      explanation.push({ rule: "R2", text: `Sum = ${describeSum(sums.terms, sums.sum)}.` });
+      const judged = judgeTargets(sums, baselineSum, nadir, nadirDate);
+      target = judged.category;
+      targetPdBySum = judged.pdBySum;
+      explanation.push(...judged.explanation);
+      if (target === "SD") {
+        const continuing = continuingPr(facts, settings, confirmResponses);
+        if (continuing) {
+          target = "PR";
+          explanation.push({ rule: "R3", text: continuing });
+        }
+      }
+    }
+    const nonTargets = judgeNonTargets(lesions.nonTargets, scan, markers);
+    let nonTarget = nonTargets?.category ?? null;
+    if (nonTargets) explanation.push(...nonTargets.explanation);
+    // R6: after an overall CR, a lesion that comes back is progression whatever the sum.
+    if (previousResponse === "CR") {
+      const back = (ls: Lesion[]) => ls.filter((l) => isGone(l, valueAt(previousScan, l.id)) === true && isGone(l, valueAt(scan, l.id)) === false).map((l) => l.id);
+      const targetsBack = back(lesions.targets);
+      const nonTargetsBack = back(lesions.nonTargets);
+      if (targetsBack.length > 0 && target !== "PD") {
+        target = "PD";
+        explanation.push({ rule: "R6", text: `${targetsBack.join(", ")} reappeared after an overall CR: target PD.` });
+      }
+      if (nonTargetsBack.length > 0 && nonTarget !== "PD") {
+        nonTarget = "PD";
+        explanation.push({ rule: "R6", text: `${nonTargetsBack.join(", ")} reappeared after an overall CR: non-target PD.` });
+      }
+    }
+    const newLesions = tracker.at(scan);
+    explanation.push(...newLesions.explanation);
+    const overall = overallResponse(target, nonTarget, newLesions.category === "yes");
+    explanation.push(overall.explanation);
+    const sum = sums.sum;
+    const tp: TimepointAssessment = {
+      scan,
+      date: scan.date,
+      day: scan.day,
+      sum: lesions.targets.length > 0 ? sum : null,
+      terms: sums.terms,
+      nadir,
+      nadirDate,
+      changeFromBaselinePct: sum !== null && baselineSum !== null ? percentChange(sum, baselineSum) : null,
+      changeFromNadirPct: sum !== null && nadir !== null ? percentChange(sum, nadir) : null,
+      changeFromNadirTenths: sum !== null && nadir !== null ? sum - nadir : null,
+      target,
+      nonTarget,
+      newLesions: newLesions.category,
+      newLesionTargetSum: newLesions.nltSum,
+      response: overall.response,
+      prThreshold: baselineSum === null ? null : prThresholdOf(baselineSum),
+      pdThreshold: nadir === null ? null : pdThresholdOf(nadir),
+      explanation,
+    };
+    if (sum !== null && nadir !== null) {
+      explanation.splice(1, 0, {
+        rule: "R3",
+        text: `Nadir ${mm(nadir)} (${nadirDate}, the smallest earlier sum of this episode); change from nadir ${tp.changeFromNadirPct === null ? "n/a" : signedPct(tp.changeFromNadirPct)}, from baseline ${tp.changeFromBaselinePct === null ? "n/a" : signedPct(tp.changeFromBaselinePct)}.`,
+      });
+    }
+    facts.push({ tp, scan, targetSum: sums, nonTargets, newLesions, targetPdBySum });
+    if (sum !== null && lesions.targets.length > 0) history.push({ sum, date: scan.date });
+    previousScan = scan;
+    if (overall.response !== "NE") previousResponse = overall.response;
+  }
+  return facts;
+}
+
+/**
+ * R3 decision (continuing PR): the wording of why an SD stays PR, or null. PR "reached" means an
+ * earlier target PR/CR since the last PD; with confirmation required and `continuingPR` "on",
+ * that PR must itself have been confirmed >= 28 days later.
+ */
+function continuingPr(earlier: TimepointFacts[], settings: Settings, confirmResponses: boolean): string | null {
+  if (settings.continuingPR === "off") return null;
+  let sinceLastPd = earlier;
+  const lastPd = earlier.map((f) => f.tp.target).lastIndexOf("PD");
+  if (lastPd >= 0) sinceLastPd = earlier.slice(lastPd + 1);
+  const responding = sinceLastPd.filter((f) => f.tp.target === "PR" || f.tp.target === "CR");
+  if (responding.length === 0) return null;
+  const first = responding[0];
+  if (!confirmResponses || settings.continuingPR === "ongoing-unconfirmed") {
+    return `Continuing PR: PR was reached on ${first.tp.date} and this TP is neither PD nor CR, so it stays PR although the sum is no longer 30 % below baseline (RECIST FAQ; setting continuingPR=${settings.continuingPR}).`;
+  }
+  const confirmed = responding.find((a) => responding.some((b) => b.tp.day - a.tp.day >= CONFIRMATION_DAYS));
+  if (!confirmed) return null;
+  return `Continuing PR: the PR of ${confirmed.tp.date} was confirmed >= 28 days later and this TP is neither PD nor CR, so it stays PR (RECIST FAQ).`;
+}

@@ -1,0 +1,44 @@
+// A cohort is the analysed case files a research export or figure reads. Shared helpers turn the
+// engine's exact integers (tenths of a mm) into the units research tables use.
+import type { Analysis } from "../analyze";
+import type { EpisodeAssessment, PatientAssessment } from "../engine/types";
+import type { Tenths } from "../model/types";
+import { round1 } from "../util/numbers";
+
+export interface CohortFile {
+  /** The file as the user named it (relative, `/`-separated). */
+  path: string;
+  analysis: Analysis;
+}
+
+export interface CohortEpisode {
+  file: CohortFile;
+  patient: PatientAssessment;
+  episode: EpisodeAssessment;
+  /** 1-based number of the episode within its patient (R15). */
+  number: number;
+}
+
+/** Every assessed episode of the cohort, in file, patient and episode order. */
+export function cohortEpisodes(files: CohortFile[]): CohortEpisode[] {
+  const out: CohortEpisode[] = [];
+  for (const file of files) {
+    for (const patient of file.analysis.assessment.patients) {
+      patient.episodes.forEach((episode, i) => out.push({ file, patient, episode, number: i + 1 }));
+    }
+  }
+  return out;
+}
+
+export function mm(tenths: Tenths | null | undefined): number | null {
+  return tenths === null || tenths === undefined ? null : tenths / 10;
+}
+
+export function pct(value: number | null | undefined): number | null {
+  return value === null || value === undefined ? null : round1(value);
+}
+
+/** "PT-0042" for a single-episode patient, "PT-0042 #2" for the second episode of several. */
+export function episodeLabel(e: CohortEpisode): string {
+  return e.patient.episodes.length > 1 ? `${e.patient.id} #${e.number}` : e.patient.id;
+}

@@ -1,0 +1,212 @@
+// `nadir export --to fhir`: one FHIR R4 Bundle (type collection) per patient, aligned with mCODE:
+// the Patient, a BodyStructure per lesion (its id as identifier), a TumorSize Observation per
+// measured diameter (LOINC 21889-1 with a 33728-7 component), a disease-status Observation per
+// time point (LOINC 97509-4, the criteria's response), ctDNA and tumour-marker Observations, and
+// each therapy as a MedicationStatement (drugs) or Procedure (radiotherapy, local treatment).
+// Ids are name-based UUIDs so that the same case file always gives the same Bundle.
+import { createHash } from "crypto";
+import type {
+  BodyStructure, Bundle, BundleEntry, CodeableConcept, MedicationStatement, Observation, Patient as FhirPatient, Procedure, Quantity, Reference, Resource,
+} from "@medplum/fhirtypes";
+import type { Patient } from "../model/types";
+import type { PatientAssessment, TimepointAssessment } from "../engine/types";
+import { CohortFile, mm } from "./cohort";
+
+const LOINC = "http://loinc.org";
+const SNOMED = "http://snomed.info/sct";
+const UCUM = "http://unitsofmeasure.org";
+const OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+export const PATIENT_ID_SYSTEM = "urn:nadir:patient";
+export const LESION_ID_SYSTEM = "urn:nadir:lesion";
+export const RESPONSE_SYSTEM = "urn:nadir:response";
+
+export const LOINC_TUMOR_SIZE = "21889-1";
+export const LOINC_MAX_DIMENSION = "33728-7";
+export const LOINC_DISEASE_STATUS = "97509-4";
+
+/** mCODE ConditionStatusTrendVS: the direction a response category says the disease took. */
+const STATUS_TREND: Record<string, { code: string; display: string }> = {
+  CR: { code: "260415000", display: "Not detected (qualifier value)" },
+  PR: { code: "268910001", display: "Patient's condition improved (finding)" },
+  SD: { code: "359746009", display: "Patient's condition stable (finding)" },
+  "NON-CR/NON-PD": { code: "359746009", display: "Patient's condition stable (finding)" },
+  PD: { code: "271299001", display: "Patient's condition worsened (finding)" },
+  NE: { code: "709137006", display: "Patient condition undetermined (finding)" },
+};
+const I_TO_RECIST: Record<string, string> = { iCR: "CR", iPR: "PR", iSD: "SD", "NON-iCR/NON-iUPD": "NON-CR/NON-PD", iUPD: "PD", iCPD: "PD", NE: "NE" };
+
+export interface FhirPatientBundle {
+  patientId: string;
+  bundle: Bundle;
+}
+
+export function fhirBundles(files: CohortFile[]): FhirPatientBundle[] {
+  const out: FhirPatientBundle[] = [];
+  for (const file of files) {
+    for (const assessed of file.analysis.assessment.patients) out.push({ patientId: assessed.id, bundle: patientBundle(assessed) });
+  }
+  return out;
+}
+
+export function patientBundle(assessed: PatientAssessment): Bundle {
+  const model = assessed.patient;
+  const ids = new ResourceIds(assessed.id);
+  const entries: BundleEntry[] = [];
+  const add = <T extends Resource>(key: string, resource: T): Reference<T> => {
+    const id = ids.for(key);
+    entries.push({ fullUrl: `urn:uuid:${id}`, resource: { ...resource, id } });
+    return { reference: `urn:uuid:${id}` };
+  };
+  const subject = add("patient", { resourceType: "Patient", identifier: [{ system: PATIENT_ID_SYSTEM, value: assessed.id }] } as FhirPatient);
+
+  assessed.episodes.forEach((episode, i) => {
+    const prefix = `episode/${i + 1}`;
+    const lesionRefs = new Map<string, Reference>();
+    for (const lesion of episode.episode.lesions.values()) {
+      lesionRefs.set(lesion.id, add(`${prefix}/lesion/${lesion.id}`, {
+        resourceType: "BodyStructure",
+        identifier: [{ system: LESION_ID_SYSTEM, value: lesion.id }],
+        active: true,
+        description: lesion.description ? `${lesion.kind} lesion: ${lesion.description}` : `${lesion.kind} lesion`,
+        location: { text: lesion.nodal ? "lymph node" : lesion.organ },
+        patient: subject,
+      } as BodyStructure));
+    }
+    const sizesAt = new Map<string, Reference<Observation>[]>();
+    const assessments = [...episode.episode.preTreatment, ...(episode.episode.baseline ? [episode.episode.baseline] : []), ...episode.episode.followUps];
+    for (const a of assessments) {
+      for (const m of a.measurements) {
+        const focus = lesionRefs.get(m.lesionId);
+        if (!focus || m.value.kind !== "size") continue;
+        const lesion = episode.episode.lesions.get(m.lesionId)!;
+        const ref = add(`${prefix}/size/${a.date}/${m.lesionId}`, tumourSize(subject, focus, a.date, mm(m.value.tenths) as number, lesion.nodal, a.modality));
+        sizesAt.set(a.date, [...(sizesAt.get(a.date) ?? []), ref]);
+      }
+    }
+    for (const tp of episode.timepoints) {
+      add(`${prefix}/response/${tp.date}`, responseObservation(subject, assessed, tp, sizesAt.get(tp.date) ?? []));
+    }
+  });
+
+  model.ctdna.forEach((sample, i) => add(`ctdna/${i}`, ctdnaObservation(subject, sample)));
+  model.markers.forEach((marker, i) => add(`marker/${i}`, markerObservation(subject, marker)));
+  model.therapies.forEach((therapy, i) => add(`therapy/${i}`, therapyResource(subject, therapy)));
+
+  return { resourceType: "Bundle", id: ids.for("bundle"), type: "collection", entry: entries };
+}
+
+function category(code: "imaging" | "laboratory"): CodeableConcept[] {
+  return [{ coding: [{ system: OBSERVATION_CATEGORY, code, display: code === "imaging" ? "Imaging" : "Laboratory" }] }];
+}
+
+function millimetres(value: number): Quantity {
+  return { value, unit: "mm", system: UCUM, code: "mm" };
+}
+
+function tumourSize(subject: Reference<FhirPatient>, focus: Reference, date: string, valueMm: number, nodal: boolean, modality: string | null): Observation {
+  return {
+    resourceType: "Observation",
+    status: "final",
+    category: category("imaging"),
+    code: { coding: [{ system: LOINC, code: LOINC_TUMOR_SIZE, display: "Size Tumor" }] },
+    subject,
+    focus: [focus],
+    effectiveDateTime: date,
+    ...(modality ? { method: { text: modality } } : {}),
+    component: [{
+      code: { coding: [{ system: LOINC, code: LOINC_MAX_DIMENSION, display: "Size.maximum dimension in Tumor" }] },
+      valueQuantity: millimetres(valueMm),
+    }],
+    // RECIST measures nodes on their short axis (R2); say so rather than imply the longest one.
+    ...(nodal ? { note: [{ text: "Lymph node: short-axis diameter (RECIST 1.1)." }] } : {}),
+  };
+}
+
+function responseObservation(subject: Reference<FhirPatient>, assessed: PatientAssessment, tp: TimepointAssessment, sizes: Reference<Observation>[]): Observation {
+  const iRecist = assessed.criteria === "iRECIST" && tp.iResponse !== undefined;
+  const response: string = iRecist ? tp.iResponse! : tp.response;
+  const trend = STATUS_TREND[iRecist ? I_TO_RECIST[response] : response];
+  const criteria = assessed.criteria === "iRECIST" ? "iRECIST" : "RECIST 1.1";
+  const component: NonNullable<Observation["component"]> = [];
+  if (tp.target !== null) component.push({ code: { text: "Target lesion response" }, valueCodeableConcept: localCode(tp.target) });
+  if (tp.nonTarget !== null) component.push({ code: { text: "Non-target lesion response" }, valueCodeableConcept: localCode(tp.nonTarget) });
+  component.push({ code: { text: "New lesions" }, valueCodeableConcept: localCode(tp.newLesions) });
+  if (tp.sum !== null) component.push({ code: { text: "Sum of diameters of target lesions" }, valueQuantity: millimetres(mm(tp.sum) as number) });
+  if (iRecist) component.push({ code: { text: "RECIST 1.1 overall response" }, valueCodeableConcept: localCode(tp.response) });
+  return {
+    resourceType: "Observation",
+    status: "final",
+    category: category("imaging"),
+    code: { coding: [{ system: LOINC, code: LOINC_DISEASE_STATUS, display: "Cancer disease progression" }], text: `${criteria} overall response` },
+    subject,
+    effectiveDateTime: tp.date,
+    method: { text: criteria },
+    valueCodeableConcept: {
+      coding: [{ system: SNOMED, code: trend.code, display: trend.display }, { system: RESPONSE_SYSTEM, code: response }],
+      text: response,
+    },
+    component,
+    ...(sizes.length > 0 ? { derivedFrom: sizes } : {}),
+  };
+}
+
+function localCode(code: string): CodeableConcept {
+  return { coding: [{ system: RESPONSE_SYSTEM, code }], text: code };
+}
+
+function ctdnaObservation(subject: Reference<FhirPatient>, sample: Patient["ctdna"][number]): Observation {
+  const base: Observation = {
+    resourceType: "Observation",
+    status: "final",
+    category: category("laboratory"),
+    code: { text: "Circulating tumour DNA (ctDNA)" },
+    subject,
+    effectiveDateTime: sample.date,
+  };
+  switch (sample.unit) {
+    case "undetected":
+      return { ...base, valueCodeableConcept: { coding: [{ system: SNOMED, code: "260415000", display: "Not detected (qualifier value)" }], text: "undetected" } };
+    case "vaf":
+      return { ...base, code: { text: "ctDNA variant allele fraction" }, valueQuantity: { value: sample.value, unit: "%", system: UCUM, code: "%" } };
+    case "copies/mL":
+      return { ...base, valueQuantity: { value: sample.value, unit: "copies/mL", system: UCUM, code: "{copies}/mL" } };
+    case "MTM/mL":
+      return { ...base, valueQuantity: { value: sample.value, unit: "MTM/mL" } };
+  }
+}
+
+function markerObservation(subject: Reference<FhirPatient>, marker: Patient["markers"][number]): Observation {
+  return {
+    resourceType: "Observation",
+    status: "final",
+    category: category("laboratory"),
+    code: { text: marker.name },
+    subject,
+    effectiveDateTime: marker.date,
+    valueQuantity: { value: marker.value, unit: marker.unit },
+    ...(marker.uln !== null ? { referenceRange: [{ high: { value: marker.uln, unit: marker.unit } }] } : {}),
+  };
+}
+
+/** Drugs are MedicationStatements; radiotherapy and local treatments are Procedures. The file
+ * records only the start, so the status is honestly "unknown". */
+function therapyResource(subject: Reference<FhirPatient>, therapy: Patient["therapies"][number]): MedicationStatement | Procedure {
+  const code = { text: therapy.kind ? `${therapy.name} (${therapy.kind})` : therapy.name };
+  if (therapy.kind === "radiotherapy" || therapy.kind === "local") {
+    return { resourceType: "Procedure", status: "unknown", code, subject, performedPeriod: { start: therapy.date } };
+  }
+  return { resourceType: "MedicationStatement", status: "unknown", medicationCodeableConcept: code, subject, effectivePeriod: { start: therapy.date } };
+}
+
+/** Name-based UUIDs (RFC 4122 version 5 layout over SHA-1) of "patient id / resource key". */
+class ResourceIds {
+  constructor(private readonly patientId: string) {}
+
+  for(key: string): string {
+    const hash = createHash("sha1").update(`nadir:${this.patientId}/${key}`).digest();
+    hash[6] = (hash[6] & 0x0f) | 0x50;
+    hash[8] = (hash[8] & 0x3f) | 0x80;
+    const hex = hash.subarray(0, 16).toString("hex");
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+}

@@ -1,0 +1,246 @@
+// Hovers that show the arithmetic: a lesion's history, a scan's sum and thresholds and which row
+// of the response tables applied, a ctDNA sample's trend and R11 profile, a therapy's best
+// response, and one line of documentation for keywords and values.
+import type { Hover, Position } from "vscode-languageserver-types";
+import { MarkupKind } from "vscode-languageserver-types";
+import type { CaseDocument } from "./document";
+import { rangeOf } from "./document";
+import {
+  Location, episodeAssessmentOf, headerSpan, episodeAssessments, lesionOf, lesionReferenceAt, locate, timepointOf,
+} from "./caseIndex";
+import type { AssessmentNode, CtdnaNode, Span, TherapyNode } from "../core/syntax/ast";
+import type { Assessment, Episode, Lesion, Patient } from "../core/model/types";
+import type { TimepointAssessment, EpisodeAssessment } from "../core/engine/types";
+import { KEYWORD_DOCS, PHRASES } from "./keywordDocs";
+import { bestResponseLabel, change, describeValue, mm, pct, responseLabel, signedMm } from "./describe";
+import { CodeTable } from "../core/codes";
+
+export function hover(doc: CaseDocument, position: Position): Hover | null {
+  const text = doc.document.getText();
+  const offset = doc.document.offsetAt(position);
+  const loc = locate(doc.analysis, offset);
+  const markdown = (value: string, span: Span): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(doc.document, span) });
+
+  const ref = lesionReferenceAt(loc, offset);
+  if (ref && loc.episode && loc.patient) {
+    const lesion = lesionOf(loc.episode, ref.word.value);
+    return markdown(lesionHover(ref.word.value, lesion, loc.episode), ref.word);
+  }
+  const item = loc.patientItem;
+  if (item?.type === "Assessment" && offset < item.header.end && isOnHeaderWord(item, offset)) {
+    return markdown(scanHover(doc, loc, item), headerSpan(item));
+  }
+  if (item?.type === "Ctdna" && loc.patient) return markdown(ctdnaHover(doc, loc.patient, item), item);
+  if (item?.type === "Therapy" && loc.patient && isWithinName(item, offset)) {
+    const therapyHover = therapyHoverText(doc, loc.patient, item);
+    if (therapyHover) return markdown(therapyHover, item.name);
+  }
+  const word = wordAt(text, offset);
+  if (word) {
+    const docLine = KEYWORD_DOCS[word.text] ?? (/^RECIST/i.test(word.text) ? KEYWORD_DOCS.RECIST : undefined) ?? (/^irecist$/i.test(word.text) ? KEYWORD_DOCS.iRECIST : undefined);
+    if (docLine && !isInsideString(text, offset)) return markdown(`**${word.text}**: ${docLine}`, word);
+  }
+  const diag = doc.analysis.diagnostics.find((d) => d.start <= offset && offset < d.end);
+  if (diag) return markdown(`**${diag.code}**: ${CodeTable[diag.code]?.description ?? ""}`, diag);
+  return null;
+}
+
+function isOnHeaderWord(node: AssessmentNode, offset: number): boolean {
+  const h = node.header;
+  return offset >= h.keyword.start && (h.brace === null || offset <= h.brace + 1);
+}
+
+
+function isWithinName(node: TherapyNode, offset: number): boolean {
+  return offset >= node.start && offset <= node.date.end;
+}
+
+function lesionHover(id: string, lesion: Lesion | null, episode: Episode): string {
+  const lines: string[] = [];
+  if (!lesion) {
+    lines.push(`**${id}**: not declared in this episode. Declare it at the baseline (\`${id} target ORGAN 12 mm\`) or as new at a follow-up (\`${id} new ORGAN 12 mm\`).`);
+    return lines.join("\n");
+  }
+  const where = lesion.declaredAt.kind === "baseline" ? `baseline ${lesion.declaredAt.date}` : `scan ${lesion.declaredAt.date}`;
+  const desc = lesion.description ? ` "${lesion.description}"` : "";
+  const kind = lesion.kind === "new" ? (lesion.declaration.equivocal ? "new lesion (equivocal when first seen, R6)" : "new lesion (R6)") : `${lesion.kind} lesion`;
+  lines.push(`**${id}**: ${kind} · ${lesion.organ}${lesion.nodal ? " (nodal: short axis)" : ""}${desc}`);
+  lines.push(`Declared at ${where}.`, "");
+  lines.push("| scan | value | from baseline | from its nadir |", "|---|---|---|---|");
+  let baselineTenths: number | null = null;
+  let nadir: number | null = null;
+  for (const a of episodeAssessments(episode)) {
+    const m = a.measurements.find((x) => x.lesionId === id);
+    const label = a.kind === "baseline" ? `${a.date} baseline` : episode.preTreatment.includes(a) ? `${a.date} pre-treatment` : a.date;
+    if (!m) {
+      if (episode.followUps.includes(a) && (lesion.kind !== "new" || lesion.declaredAt.day <= a.day)) lines.push(`| ${label} | not mentioned (not evaluated, R4) | | |`);
+      continue;
+    }
+    const written = m.node.value.type === "Length" && m.node.value.unit === "cm" ? ` (${m.node.value.number.text} cm)` : "";
+    let fromBaseline = "";
+    let fromNadir = "";
+    if (m.value.kind === "size" && !episode.preTreatment.includes(a)) {
+      const t = m.value.tenths;
+      if (baselineTenths === null && (a === episode.baseline || a === lesion.declaredAt)) baselineTenths = t;
+      else {
+        if (baselineTenths !== null) fromBaseline = change(t, baselineTenths);
+        if (nadir !== null) fromNadir = change(t, nadir);
+      }
+      nadir = nadir === null ? t : Math.min(nadir, t);
+    }
+    lines.push(`| ${label} | ${describeValue(m.value)}${written} | ${fromBaseline} | ${fromNadir} |`);
+  }
+  return lines.join("\n");
+}
+
+function scanHover(doc: CaseDocument, loc: Location, node: AssessmentNode): string {
+  const assessment = loc.assessment;
+  const date = node.header.date?.text ?? "(no date)";
+  if (!assessment || !loc.patient) return `**${node.header.kind} ${date}**: this date is not a calendar date, so the scan is not assessed.`;
+  const episode = loc.episode;
+  if (!episode) return `**${node.header.kind} ${date}**: not part of any episode (no baseline before it).`;
+  if (episode.preTreatment.includes(assessment)) {
+    return `**pre-treatment scan ${date}**: before the baseline ${episode.baseline?.date ?? ""}; used for growth kinetics (hyperprogression, R12), not for response.${preTreatmentKinetics(doc, loc.patient, episode)}`;
+  }
+  const ea = episodeAssessmentOf(doc.analysis, loc.patient, episode);
+  if (assessment === episode.baseline) return baselineHover(assessment, episode, ea);
+  const found = timepointOf(doc.analysis, node);
+  if (!found) return `**scan ${date}**: no assessment available for this scan.`;
+  return timepointHover(found.timepoint, found.episode);
+}
+
+function baselineHover(baseline: Assessment, episode: Episode, ea: EpisodeAssessment | null): string {
+  const terms: string[] = [];
+  let sum = 0;
+  for (const m of baseline.measurements) {
+    const lesion = episode.lesions.get(m.lesionId);
+    if (!lesion || lesion.kind !== "target" || lesion.declaredAt !== baseline || m.value.kind !== "size") continue;
+    terms.push(mm(m.value.tenths).replace(" mm", ""));
+    sum += m.value.tenths;
+  }
+  const lines = [`**baseline ${baseline.date}**${episode.therapy ? ` · ${episode.therapy.name} from ${episode.therapy.date}` : ""}`];
+  if (terms.length > 0) {
+    lines.push(`Baseline sum = ${terms.join(" + ")} = **${mm(sum)}** (R2)`);
+    lines.push(`PR at ≤ ${mm(Math.floor((sum * 7) / 10))} (−30 %, R3)`);
+  } else {
+    lines.push("No target lesions: the response comes from non-target disease only (R7 table 2).");
+  }
+  if (ea) lines.push(bestResponseLabel(ea));
+  return lines.join("\n\n");
+}
+
+function timepointHover(tp: TimepointAssessment, ea: EpisodeAssessment): string {
+  const lines: string[] = [];
+  lines.push(`**scan ${tp.date}: ${responseLabel(tp)}**`);
+  if (tp.terms.length > 0) {
+    const terms = tp.terms.map((t) => (t.tenths === null ? `${t.lesionId} not evaluated` : mm(t.tenths).replace(" mm", "")));
+    lines.push(`Sum = ${terms.join(" + ")}${tp.sum !== null ? ` = **${mm(tp.sum)}**` : " (cannot be computed, R4)"}`);
+  }
+  const facts: string[] = [];
+  if (ea.baseline) facts.push(`baseline ${mm(ea.baseline.sum)} (${ea.baseline.date})`);
+  if (tp.nadir !== null) facts.push(`nadir ${mm(tp.nadir)}${tp.nadirDate ? ` (${tp.nadirDate})` : ""}`);
+  if (facts.length) lines.push(facts.join(" · "));
+  const changes: string[] = [];
+  if (tp.changeFromBaselinePct !== null) changes.push(`${pct(tp.changeFromBaselinePct)} from baseline`);
+  if (tp.changeFromNadirPct !== null) changes.push(`${pct(tp.changeFromNadirPct)}${tp.changeFromNadirTenths !== null ? ` (${signedMm(tp.changeFromNadirTenths)})` : ""} from nadir`);
+  if (changes.length) lines.push(`Change: ${changes.join(", ")}`);
+  if (tp.sum !== null) {
+    const thresholds: string[] = [];
+    if (tp.prThreshold !== null) {
+      thresholds.push(tp.sum <= tp.prThreshold ? `PR threshold ≤ ${mm(tp.prThreshold)}: met` : `PR threshold ≤ ${mm(tp.prThreshold)}: ${mm(tp.sum - tp.prThreshold)} to go (R3)`);
+    }
+    if (tp.pdThreshold !== null) {
+      thresholds.push(tp.sum >= tp.pdThreshold ? `PD threshold ≥ ${mm(tp.pdThreshold)}: met` : `PD threshold ≥ ${mm(tp.pdThreshold)}: ${mm(tp.pdThreshold - tp.sum)} away (R3)`);
+    }
+    if (thresholds.length) lines.push(thresholds.join(" · "));
+  }
+  const categories = [
+    tp.target !== null ? `target ${tp.target}` : null,
+    tp.nonTarget !== null ? `non-target ${tp.nonTarget}` : null,
+    `new lesions ${tp.newLesions}${tp.newLesionTargetSum !== null ? ` (NLT SOM ${mm(tp.newLesionTargetSum)}, R10)` : ""}`,
+  ].filter(Boolean);
+  lines.push(`${categories.join(" · ")} → **${tp.response}**`);
+  if (tp.explanation.length > 0) lines.push(tp.explanation.map((e) => `- ${e.rule}: ${e.text}`).join("\n"));
+  if (tp.iResponse) {
+    let state = `iRECIST: **${tp.iResponse}**`;
+    const pending = ea.pendingConfirmation;
+    if (pending && (tp.iResponse === "iUPD" || tp.date === pending.iupdDate)) state += ` · awaiting confirmation of the iUPD of ${pending.iupdDate}: confirmation scan due ${pending.from} to ${pending.to} (R10, R13)`;
+    lines.push(state);
+  }
+  return lines.join("\n\n");
+}
+
+function preTreatmentKinetics(doc: CaseDocument, patient: Patient, episode: Episode): string {
+  const ea = episodeAssessmentOf(doc.analysis, patient, episode);
+  if (!ea || ea.hyperprogression.length === 0) return "";
+  return "\n\n" + ea.hyperprogression.map((h) => `- ${h.definition}: ${h.computable ? (h.met ? "met" : "not met") : "not computable"}${h.detail ? `: ${h.detail}` : ""}`).join("\n");
+}
+
+function ctdnaHover(doc: CaseDocument, patient: Patient, node: CtdnaNode): string {
+  const sample = patient.ctdna.find((s) => s.node === node);
+  if (!sample) return "**ctDNA**: this date is not a calendar date, so the sample is not used.";
+  const lines = [`**ctDNA ${sample.date}**: ${sample.unit === "undetected" ? "undetected" : `${sample.value} ${sample.unit === "vaf" ? "% VAF" : sample.unit}`}`];
+  const index = patient.ctdna.indexOf(sample);
+  const previous = index > 0 ? patient.ctdna[index - 1] : null;
+  if (previous) {
+    const trend = sample.value > previous.value ? "rising" : sample.value < previous.value ? "falling" : "stable";
+    const fold = sample.value > 0 && previous.value > 0 ? (sample.value > previous.value ? `${(sample.value / previous.value).toFixed(1)}-fold up` : `${(previous.value / sample.value).toFixed(1)}-fold down`) : "";
+    lines.push(`Trend: **${trend}** against ${previous.date} (${previous.unit === "undetected" ? "undetected" : previous.value})${fold ? `, ${fold}` : ""} (R11)`);
+  } else {
+    lines.push("First sample of this patient.");
+  }
+  const episode = [...patient.episodes].reverse().find((e) => e.start !== null && e.start - 14 <= sample.day) ?? patient.episodes[0];
+  const ea = episode ? episodeAssessmentOf(doc.analysis, patient, episode) : null;
+  if (ea?.ctdna) lines.push(`R11 profile: **${ea.ctdna.profile}** · trend ${ea.ctdna.trend}${ea.ctdna.detail ? `: ${ea.ctdna.detail}` : ""}`);
+  lines.push("Favourable profile (R11, Lee 2018): undetectable at baseline, or a > 10-fold fall within 12 weeks of treatment start.");
+  return lines.join("\n\n");
+}
+
+function therapyHoverText(doc: CaseDocument, patient: Patient, node: TherapyNode): string | null {
+  const episode = patient.episodes.find((e) => e.therapy?.node === node);
+  if (!episode || !episode.therapy) return null;
+  const ea = episodeAssessmentOf(doc.analysis, patient, episode);
+  const lines = [`**${episode.therapy.name}** from ${episode.therapy.date}${episode.therapy.kind ? ` (${episode.therapy.kind})` : ""}: episode ${episode.index + 1} (R15)`];
+  lines.push(episode.baseline ? `Baseline ${episode.baseline.date}, ${episode.followUps.length} follow-up scan(s).` : "No baseline for this episode.");
+  if (ea) {
+    lines.push(bestResponseLabel(ea) + " (R8, R9)");
+    if (ea.progressionDate) lines.push(`Progression dated ${ea.progressionDate}.`);
+    if (ea.pendingConfirmation) lines.push(`iUPD of ${ea.pendingConfirmation.iupdDate} awaits confirmation between ${ea.pendingConfirmation.from} and ${ea.pendingConfirmation.to} (R10).`);
+    if (ea.nextDue) lines.push(`Next scan due ${ea.nextDue} (R13).`);
+  }
+  return lines.join("\n\n");
+}
+
+interface WordSpan extends Span {
+  text: string;
+}
+
+function wordAt(text: string, offset: number): WordSpan | null {
+  const isWordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9._\-/%]/.test(c);
+  let start = offset;
+  let end = offset;
+  while (start > 0 && isWordChar(text[start - 1])) start--;
+  while (end < text.length && isWordChar(text[end])) end++;
+  if (start === end) return null;
+  for (const phrase of PHRASES) {
+    const [first, second] = phrase.split(" ");
+    const word = text.slice(start, end);
+    const m = word === first ? /^[ \t]+(\S+)/.exec(text.slice(end, end + 20)) : word === second ? /(\S+)[ \t]+$/.exec(text.slice(Math.max(0, start - 20), start)) : null;
+    if (m && (word === first ? m[1] === second : m[1] === first)) {
+      return word === first ? { start, end: end + m[0].length, text: phrase } : { start: start - m[0].length, end, text: phrase };
+    }
+  }
+  return { start, end, text: text.slice(start, end) };
+}
+
+function isInsideString(text: string, offset: number): boolean {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== "\n" && text[start - 1] !== "\r") start--;
+  let quotes = 0;
+  for (let i = start; i < offset; i++) {
+    if (text[i] === "\\") i++;
+    else if (text[i] === '"') quotes++;
+    else if (text[i] === "#" && quotes % 2 === 0) return true; // comments count as prose too
+  }
+  return quotes % 2 === 1;
+}

@@ -1,0 +1,61 @@
+// Editor settings (`nadir.*`, read through workspace/configuration or initializationOptions) mapped
+// onto the core's Settings, plus the server-only settings (debounce, trace). Any missing or
+// ill-typed value falls back to its default, so a client that sends nothing gets the defaults.
+import { resolveSettings, Settings } from "../core/settings";
+
+export interface ServerSettings {
+  core: Settings;
+  /** Delay between the last edit and re-validation, per document. */
+  debounceMs: number;
+  trace: "off" | "messages" | "verbose";
+}
+
+export const DEFAULT_DEBOUNCE_MS = 150;
+
+/**
+ * Accepts the `nadir` section as VS Code sends it (nested objects for dotted names, e.g.
+ * `{hyperprogression: {definition: "ferrara"}}`) or with flat dotted keys.
+ */
+export function serverSettingsFrom(section: unknown): ServerSettings {
+  const get = (path: string): unknown => lookup(section, path);
+  const criteria = get("criteria");
+  const core = resolveSettings({
+    criteria: typeof criteria === "string" ? normaliseCriteria(criteria) : undefined,
+    asOfDate: emptyToUndefined(get("asOfDate")),
+    confirmResponses: get("confirmResponses"),
+    minStableDiseaseDays: get("minStableDiseaseDays"),
+    continuingPR: get("continuingPR"),
+    hyperprogression: get("hyperprogression.definition") ?? get("hyperprogression"),
+    nearProgressionMargin: get("nearProgressionMargin"),
+    followUpGraceDays: get("followUp.graceDays"),
+    oligoprogressionMaxLesions: get("oligoprogression.maxLesions"),
+    ctdnaFoldThreshold: get("ctdna.foldThreshold"),
+  });
+  const debounce = get("diagnostics.debounceMs");
+  const trace = get("trace.server");
+  return {
+    core,
+    debounceMs: typeof debounce === "number" && Number.isFinite(debounce) && debounce >= 0 ? Math.min(debounce, 10_000) : DEFAULT_DEBOUNCE_MS,
+    trace: trace === "messages" || trace === "verbose" ? trace : "off",
+  };
+}
+
+function lookup(section: unknown, path: string): unknown {
+  if (!section || typeof section !== "object") return undefined;
+  const record = section as Record<string, unknown>;
+  if (path in record) return record[path];
+  let value: unknown = record;
+  for (const part of path.split(".")) {
+    if (!value || typeof value !== "object") return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+function normaliseCriteria(value: string): string {
+  return value.replace(/\s+/g, "").toLowerCase() === "irecist" ? "iRECIST" : value.replace(/\s+/g, "").toUpperCase() === "RECIST1.1" ? "RECIST1.1" : value;
+}
+
+function emptyToUndefined(value: unknown): unknown {
+  return value === "" || value === null ? undefined : value;
+}

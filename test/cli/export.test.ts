@@ -1,0 +1,99 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { parse } from "csv-parse/sync";
+import type { Bundle } from "@medplum/fhirtypes";
+import { runCli } from "../helpers/runCli";
+import { fhirProblems } from "../helpers/fhirSchema";
+import { TIMEPOINT_COLUMNS } from "../../server/src/core/export/csv";
+import { RS_COLUMNS, TR_COLUMNS, TU_COLUMNS } from "../../server/src/core/export/cdisc";
+
+describe("nadir export", function () {
+  this.timeout(60000);
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "nadir-export-"))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("--to csv prints one row per time point, with the spec's numbers for PT-0042 (R3, R7, R10)", () => {
+    const run = runCli(["export", "--to", "csv", "examples/PT-0042.nadir"]);
+    assert.strictEqual(run.code, 0, run.stderr);
+    const rows = parse(run.stdout, { columns: true }) as Array<Record<string, string>>;
+    assert.deepStrictEqual(Object.keys(rows[0]), TIMEPOINT_COLUMNS);
+    assert.deepStrictEqual(rows.map((r) => r.date), ["2025-03-01", "2025-04-26"]);
+    const first = rows[0];
+    assert.deepStrictEqual([first.baseline_sum_mm, first.sum_mm, first.nadir_mm, first.change_from_baseline_pct, first.target, first.non_target, first.new_lesions, first.response, first.i_response],
+      ["77", "44", "77", "-42.9", "PR", "NON-CR/NON-PD", "no", "PR", "iPR"]);
+  });
+
+  it("--to csv -o DIR writes timepoints.csv for a whole directory", () => {
+    const run = runCli(["export", "--to", "csv", "-o", dir, "examples/cohort.nadir", "examples/PT-0042.nadir"]);
+    assert.strictEqual(run.code, 0, run.stderr);
+    const rows = parse(fs.readFileSync(path.join(dir, "timepoints.csv"), "utf8"), { columns: true }) as Array<Record<string, string>>;
+    assert.ok(new Set(rows.map((r) => r.patient)).size > 10);
+    assert.match(run.stderr, /wrote timepoints\.csv/);
+  });
+
+  it("--to cdisc -o DIR writes TU, TR and RS tables with their SDTM columns", () => {
+    const run = runCli(["export", "--to", "cdisc", "--study", "ONC-1", "-o", dir, "examples"]);
+    assert.strictEqual(run.code, 0, run.stderr);
+    assert.match(run.stderr, /error/, "mistakes.nadir has errors: the user is told");
+    const read = (name: string) => parse(fs.readFileSync(path.join(dir, name), "utf8"), { columns: true }) as Array<Record<string, string>>;
+    const [tu, tr, rs] = [read("tu.csv"), read("tr.csv"), read("rs.csv")];
+    assert.deepStrictEqual(Object.keys(tu[0]), TU_COLUMNS);
+    assert.deepStrictEqual(Object.keys(tr[0]), TR_COLUMNS);
+    assert.deepStrictEqual(Object.keys(rs[0]), RS_COLUMNS);
+    assert.ok(tu.every((r) => r.STUDYID === "ONC-1" && r.TULNKID !== ""));
+    assert.deepStrictEqual([...new Set(tr.map((r) => r.TRTESTCD))].sort(), ["LDIAM", "LPERP", "SUMDIAM", "TUMSTATE"]);
+    assert.deepStrictEqual([...new Set(rs.map((r) => r.RSTESTCD))].sort(), ["BESTRSP", "NEWLIND", "NTRGRESP", "OVRLRESP", "TRGRESP"]);
+    assert.deepStrictEqual([...new Set(rs.map((r) => r.RSCAT))].sort(), ["RECIST 1.1", "iRECIST"]);
+    const pt = rs.filter((r) => r.USUBJID === "ONC-1-PT-0042" && r.RSDTC === "2025-03-01");
+    assert.deepStrictEqual(pt.map((r) => `${r.RSTESTCD}=${r.RSORRES}`), ["TRGRESP=PR", "NTRGRESP=NON-CR/NON-PD", "NEWLIND=N", "OVRLRESP=iPR"]);
+  });
+
+  it("--to cdisc on standard output needs --table, and prints that one table", () => {
+    const missing = runCli(["export", "--to", "cdisc", "examples/PT-0042.nadir"]);
+    assert.strictEqual(missing.code, 2);
+    assert.match(missing.stderr, /--table/);
+    const rs = runCli(["export", "--to", "cdisc", "--table", "rs", "examples/PT-0042.nadir"]);
+    assert.strictEqual(rs.code, 0);
+    assert.strictEqual(rs.stdout.split("\n")[0], RS_COLUMNS.join(","));
+  });
+
+  it("--to fhir -o DIR writes one valid R4 Bundle per patient", () => {
+    const run = runCli(["export", "--to", "fhir", "-o", dir, "examples/PT-0042.nadir", "examples/irecist-pseudoprogression.nadir"]);
+    assert.strictEqual(run.code, 0, run.stderr);
+    const files = fs.readdirSync(dir).sort();
+    assert.ok(files.includes("PT-0042.json"));
+    assert.ok(files.length >= 2);
+    for (const file of files) {
+      const bundle = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Bundle;
+      assert.deepStrictEqual(fhirProblems(bundle), [], file);
+      for (const entry of bundle.entry ?? []) assert.deepStrictEqual(fhirProblems(entry.resource!), [], `${file} ${entry.resource!.resourceType}`);
+    }
+  });
+
+  it("--to fhir prints one Bundle per line (NDJSON) on standard output", () => {
+    const run = runCli(["export", "--to", "fhir", "examples/irecist-pseudoprogression.nadir"]);
+    const lines = run.stdout.trim().split("\n");
+    const patients = runCli(["export", "--to", "csv", "examples/irecist-pseudoprogression.nadir"]).stdout;
+    const ids = new Set((parse(patients, { columns: true }) as Array<Record<string, string>>).map((r) => r.patient));
+    assert.strictEqual(lines.length, ids.size);
+    for (const line of lines) assert.strictEqual((JSON.parse(line) as Bundle).resourceType, "Bundle");
+  });
+
+  it("says what is wrong with its arguments (exit 2)", () => {
+    for (const [args, message] of [
+      [["export", "examples"], /--to csv\|cdisc\|fhir/],
+      [["export", "--to", "xml", "examples"], /unknown export 'xml'/],
+      [["export", "--to", "csv", "--table", "tu", "examples"], /--table is for --to cdisc/],
+      [["export", "--to", "csv", "--as-of", "2025-02-30", "examples"], /real date/],
+      [["export", "--to", "csv", "nowhere.nadir"], /cannot read 'nowhere.nadir'/],
+      [["export", "--to", "csv", "--bogus", "examples"], /unknown option '--bogus'/],
+    ] as Array<[string[], RegExp]>) {
+      const run = runCli(args);
+      assert.strictEqual(run.code, 2, args.join(" "));
+      assert.match(run.stderr, message);
+    }
+  });
+});

@@ -1,0 +1,126 @@
+// The user stories the e2e run checks, in order, in one workbench.
+import * as fs from "fs";
+import * as path from "path";
+import { CaseFile, countLines, lineOf } from "./caseFiles";
+import { assert, Scenario } from "./runner";
+import { Workbench } from "./workbench";
+
+export interface ScenarioContext {
+  workbench: Workbench;
+  workspace: string;
+  files: CaseFile[];
+  artifactsDir: string;
+}
+
+/** PT-0042: iRECIST, an iUPD at the scan of 2025-04-26 with new lesions. */
+const melanoma = "PT-0042.nadir";
+/** NSCLC-0311 in it: an iUPD on 2025-05-05 awaiting its confirmation scan. */
+const pseudoprogression = "irecist-pseudoprogression.nadir";
+
+export function scenarios(ctx: ScenarioContext): Scenario[] {
+  const { workbench, artifactsDir } = ctx;
+  const page = workbench.page;
+  const shot = async (name: string) => {
+    await workbench.parkMouse();
+    await page.screenshot({ path: path.join(artifactsDir, name) });
+  };
+  const file = (name: string) => {
+    const found = ctx.files.find((f) => f.name === name);
+    if (!found) throw new Error(`${name} is not among the example files`);
+    return found;
+  };
+  const diskText = (name: string) => fs.readFileSync(path.join(ctx.workspace, name), "utf8");
+
+  return [
+    {
+      name: "opening a case file activates the extension and lists its problems with message and line",
+      run: async () => {
+        const { text } = file(melanoma);
+        await workbench.openFile(melanoma);
+        const iupdLine = lineOf(text, /^\s*scan 2025-04-26\b/);
+        const rows = await workbench.problems(new RegExp(`\\(progression\\)[\\s\\S]*Ln ${iupdLine}\\b`), "**/PT-0042.nadir");
+        const row = rows.find((r) => r.includes("(progression)") && r.includes(`Ln ${iupdLine}`)) ?? "";
+        assert(/nadir/i.test(row), `the progression problem should give the nadir: ${row}`);
+        await shot("problems.png");
+      },
+    },
+    {
+      name: "hovering a scan header shows the sum and nadir arithmetic",
+      run: async () => {
+        const iupdLine = lineOf(file(melanoma).text, /^\s*scan 2025-04-26\b/);
+        await workbench.goTo(iupdLine, 4);
+        const hover = await workbench.hoverAtCursor(/Sum/);
+        assert(/nadir/i.test(hover), `the hover should name the nadir: ${hover}`);
+        await shot("hover.png");
+        await page.keyboard.press("Escape");
+      },
+    },
+    {
+      name: "the status bar shows the response at the scan under the cursor",
+      run: async () => {
+        await page.locator(".statusbar-item", { hasText: "PT-0042:" }).first().waitFor({ timeout: 30_000 });
+        const text = await page.locator(".statusbar-item", { hasText: "PT-0042:" }).first().innerText();
+        assert(/iUPD|PD/.test(text), `the status bar should show the iUPD: ${text}`);
+      },
+    },
+    {
+      name: "completion inside a scan offers the declared lesion ids it still lacks",
+      run: async () => {
+        // Blank out "N1 9 mm" at the first follow-up, then ask for completion on "N".
+        const n1Line = lineOf(file(melanoma).text, /^\s*N1 9 mm/);
+        await workbench.goTo(n1Line, 1);
+        await page.keyboard.press("End");
+        await page.keyboard.press("Shift+Home");
+        const labels = await workbench.completionLabels("N", "N1");
+        assert(labels.includes("N1"), `completion should offer N1: ${labels.join(", ")}`);
+        await workbench.revert();
+      },
+    },
+    {
+      name: "the quick fix inserts the confirmation scan",
+      run: async () => {
+        const before = diskText(pseudoprogression);
+        const iupdLine = lineOf(before, /^\s*scan 2025-05-05\b/);
+        await workbench.openFile(pseudoprogression);
+        await workbench.problems(new RegExp(`confirmation-due[\\s\\S]*Ln ${iupdLine}\\b`), "confirmation-due");
+        await workbench.goTo(iupdLine, 4);
+        await workbench.applyQuickFix("Insert confirmation scan");
+        await shot("quick-fix.png");
+        await workbench.save();
+        const after = diskText(pseudoprogression);
+        assert(
+          countLines(after, /^\s*scan \d{4}-\d{2}-\d{2}/) === countLines(before, /^\s*scan \d{4}-\d{2}-\d{2}/) + 1,
+          `a scan should have been inserted:\n${after}`,
+        );
+      },
+    },
+    {
+      name: "Show Response Timeline charts the patient in a webview and follows edits",
+      run: async () => {
+        await workbench.openFile(melanoma);
+        const iupdLine = lineOf(diskText(melanoma), /^\s*scan 2025-04-26\b/);
+        await workbench.goTo(iupdLine, 4);
+        await workbench.runCommand("Nadir: Show Response Timeline");
+        const view = workbench.webview();
+        const chart = view.locator("svg.timeline-chart");
+        await chart.waitFor({ timeout: 30_000 });
+        const labels = await chart.locator("text.response-label").allTextContents();
+        assert(labels.includes("iUPD"), `the chart should label the iUPD: ${labels.join(", ")}`);
+        await view.locator("text.ref-pd").first().waitFor();
+        await view.locator("text.ref-pr").first().waitFor();
+        await shot("timeline.png");
+
+        // Live: a smaller T1 at the first follow-up lowers that scan's sum in the chart's table.
+        const firstScan = lineOf(diskText(melanoma), /^\s*scan 2025-03-01\b/);
+        const sumCell = view.locator("table.numbers tr", { hasText: "2025-03-01" }).locator("td").nth(1);
+        const sumBefore = await sumCell.innerText();
+        await workbench.goTo(firstScan + 1, 1);
+        await page.keyboard.press("End");
+        await page.keyboard.press("Shift+Home");
+        await page.keyboard.type("T1 20 mm");
+        await view.locator("table.numbers tr", { hasText: "2025-03-01" }).locator("td").nth(1)
+          .filter({ hasNotText: new RegExp(`^${sumBefore}$`) }).waitFor({ timeout: 30_000 });
+      },
+    },
+  ];
+}
