@@ -14,7 +14,7 @@ import { nowMs, percentile } from "./stats";
 export const EDITS = 200;
 const PROBES = 100;
 /** Edits stop early on a slow file so that the whole benchmark stays within a few minutes. */
-const EDIT_BUDGET_MS = 60_000;
+const EDIT_BUDGET_MS = 45_000;
 const SETTINGS = { diagnostics: { debounceMs: 0 }, asOfDate: "2026-01-01" };
 
 export interface LspFileResult {
@@ -27,6 +27,8 @@ export interface LspFileResult {
   hoverP95Ms: number;
   completionP95Ms: number;
   rssAfterOpenMb: number | null;
+  /** Why the measurement of this file stopped early (a reply that never came), if it did. */
+  problem: string | null;
 }
 
 export interface LspResult {
@@ -44,7 +46,10 @@ export async function measureLsp(datasets: Dataset[]): Promise<LspResult> {
   }
   const files: LspFileResult[] = [];
   try {
-    for (const dataset of datasets) files.push(await measureFile(session, dataset));
+    for (const dataset of datasets) {
+      if (!session.running) break;
+      files.push(await measureFile(session, dataset));
+    }
   } finally {
     await session.stop();
   }
@@ -54,16 +59,31 @@ export async function measureLsp(datasets: Dataset[]): Promise<LspResult> {
 async function measureFile(session: LspSession, dataset: Dataset): Promise<LspFileResult> {
   const text = fs.readFileSync(dataset.nadirPath, "utf8");
   const uri = pathToFileURL(dataset.nadirPath).toString();
-  const lines = text.split("\n");
   const connection = session.connection;
 
+  const result: LspFileResult = {
+    name: dataset.name, bytes: Buffer.byteLength(text), openToDiagnosticsMs: NaN, edits: 0, editP50Ms: NaN, editP95Ms: NaN,
+    hoverP95Ms: NaN, completionP95Ms: NaN, rssAfterOpenMb: null, problem: null,
+  };
+  try {
+    await measureSteps(session, uri, text, result);
+  } catch (e) {
+    result.problem = (e as Error).message;
+  }
+  if (session.running) await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  return result;
+}
+
+async function measureSteps(session: LspSession, uri: string, text: string, result: LspFileResult): Promise<void> {
+  const connection = session.connection;
+  const lines = text.split("\n");
   let version = 1;
   const opened = nowMs();
   const first = session.waitForDiagnostics(uri, version);
   await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "nadir", version, text } });
   await first;
-  const openToDiagnosticsMs = nowMs() - opened;
-  const rssAfterOpenMb = session.rssMb();
+  result.openToDiagnosticsMs = nowMs() - opened;
+  result.rssAfterOpenMb = session.rssMb();
 
   // Edits: retype the last digit of a measurement in the middle of the file, back and forth.
   const target = middleMeasurement(lines);
@@ -74,7 +94,7 @@ async function measureFile(session: LspSession, dataset: Dataset): Promise<LspFi
   for (let i = 0; i < EDITS && nowMs() - editStart < EDIT_BUDGET_MS; i++) {
     version++;
     const range = { start: target, end: { line: target.line, character: target.character + 1 } };
-    const published = session.waitForDiagnostics(uri, version);
+    const published = session.waitForDiagnostics(uri, version, 30_000);
     const sent = nowMs();
     await connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version },
@@ -82,6 +102,9 @@ async function measureFile(session: LspSession, dataset: Dataset): Promise<LspFi
     });
     await published;
     editTimes.push(nowMs() - sent);
+    result.edits = editTimes.length;
+    result.editP50Ms = percentile(editTimes, 50);
+    result.editP95Ms = percentile(editTimes, 95);
   }
 
   const probes = lesionLinesAround(lines, target.line, PROBES);
@@ -91,6 +114,7 @@ async function measureFile(session: LspSession, dataset: Dataset): Promise<LspFi
     await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 5 } });
     hoverTimes.push(nowMs() - start);
   }
+  result.hoverP95Ms = percentile(hoverTimes, 95);
   const completionTimes: number[] = [];
   for (const [i, line] of probes.entries()) {
     // Half at the start of a statement, half where a value goes (after `T1 `).
@@ -99,13 +123,7 @@ async function measureFile(session: LspSession, dataset: Dataset): Promise<LspFi
     await connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } });
     completionTimes.push(nowMs() - start);
   }
-  await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
-
-  return {
-    name: dataset.name, bytes: Buffer.byteLength(text), openToDiagnosticsMs, edits: editTimes.length,
-    editP50Ms: percentile(editTimes, 50), editP95Ms: percentile(editTimes, 95),
-    hoverP95Ms: percentile(hoverTimes, 95), completionP95Ms: percentile(completionTimes, 95), rssAfterOpenMb,
-  };
+  result.completionP95Ms = percentile(completionTimes, 95);
 }
 
 const MEASUREMENT = /^    [A-Z]+\d* \d+ mm$/;

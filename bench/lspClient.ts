@@ -6,7 +6,7 @@ import * as path from "path";
 import {
   createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter,
   InitializeRequest, InitializedNotification, ConfigurationRequest, PublishDiagnosticsNotification,
-  PublishDiagnosticsParams, ShutdownRequest, ExitNotification, ConfigurationParams,
+  PublishDiagnosticsParams, ShutdownRequest, ExitNotification, ConfigurationParams, LogMessageNotification, LogMessageParams,
 } from "vscode-languageserver-protocol/node";
 
 const BIN = path.resolve(__dirname, "..", "..", "bin", "nadir.js");
@@ -33,6 +33,9 @@ export class LspSession {
     });
     connection.onRequest(ConfigurationRequest.type, (params: ConfigurationParams) => params.items.map((item) => (item.section === "nadir" ? settings : null)));
     connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => session.deliver(params));
+    connection.onNotification(LogMessageNotification.type, (params: LogMessageParams) => {
+      session.stderr = (session.stderr + params.message + "\n").slice(-4000);
+    });
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -50,7 +53,7 @@ export class LspSession {
       const timer = setTimeout(() => {
         const i = this.waiters.indexOf(waiter);
         if (i >= 0) this.waiters.splice(i, 1);
-        reject(new Error(`no diagnostics for ${uri} (version ${minVersion}) within ${timeoutMs} ms; server stderr: ${this.stderr.trim().split("\n").pop() ?? ""}`));
+        reject(new Error(`no diagnostics for ${uri} (version ${minVersion}) within ${timeoutMs} ms; server log: ${this.stderr.trim().split("\n").slice(-3).join(" | ")}`));
       }, timeoutMs);
       const waiter: Waiter = {
         uri,

@@ -7,10 +7,11 @@ import * as path from "path";
 import { prepareData, REPO_ROOT } from "./data";
 import { measureStages, measureThroughput, StageTimes } from "./throughput";
 import { measureCheck } from "./checkCli";
+import { IncrementalResult, measureIncremental } from "./incremental";
 import { measureLsp } from "./lsp";
 import { BenchResults, evaluateTargets, formatReport } from "./report";
 
-const PARTS = ["throughput", "check", "lsp"] as const;
+const PARTS = ["throughput", "incremental", "check", "lsp"] as const;
 
 async function main(): Promise<void> {
   const asked = process.argv.slice(2).filter((a) => (PARTS as readonly string[]).includes(a));
@@ -27,6 +28,13 @@ async function main(): Promise<void> {
     }
     stages = measureStages(data.big);
   }
+  const incremental: IncrementalResult[] = [];
+  if (wanted.has("incremental")) {
+    for (const name of ["1000-patients", "10MB-cohort"]) {
+      log(`incremental re-analysis ${name}`);
+      incremental.push(measureIncremental(data.cohorts.find((c) => c.name === name)!));
+    }
+  }
   let check = null;
   if (wanted.has("check")) {
     log("nadir check on the directory");
@@ -40,7 +48,7 @@ async function main(): Promise<void> {
   }
   const partial = {
     date: new Date().toISOString(), node: process.version, cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? "unknown",
-    throughput, stages, check, lsp,
+    throughput, stages, incremental, check, lsp,
   };
   const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
   process.stdout.write(formatReport(results));

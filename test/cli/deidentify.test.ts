@@ -9,6 +9,12 @@ interface JsonReport {
   files: Array<{ diagnostics: Array<{ code: string; severity: string }> }>;
 }
 
+function checkJson(inputs: string[]): JsonReport {
+  const run = runCli(["check", "--format", "json", ...inputs]);
+  assert.ok(run.stdout.length > 0, `nadir check printed nothing: ${run.stderr}`);
+  return JSON.parse(run.stdout) as JsonReport;
+}
+
 describe("nadir deidentify", () => {
   let dir: string;
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "nadir-deid-"))));
@@ -26,8 +32,8 @@ describe("nadir deidentify", () => {
     assert.strictEqual(again.code, 0);
     for (const file of written) assert.strictEqual(fs.readFileSync(path.join(dir, "b", file), "utf8"), fs.readFileSync(path.join(dir, "a", file), "utf8"));
 
-    const original = JSON.parse(runCli(["check", "--format", "json", ...EXAMPLES]).stdout) as JsonReport;
-    const copies = JSON.parse(runCli(["check", "--format", "json", path.join(dir, "a")]).stdout) as JsonReport;
+    const original = checkJson(EXAMPLES);
+    const copies = checkJson([path.join(dir, "a")]);
     const codes = (r: JsonReport) => r.files.map((f) => f.diagnostics.map((d) => d.code).join(",")).sort();
     assert.deepStrictEqual(codes(copies), codes(original));
     const all = written.map((f) => fs.readFileSync(path.join(dir, "a", f), "utf8")).join("\n");

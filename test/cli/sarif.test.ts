@@ -34,6 +34,13 @@ describe("nadir check --format sarif", () => {
     assert.strictEqual(validator()(broken), false);
   });
 
+  it("gives relative paths against %SRCROOT% and absolute paths as file URIs", () => {
+    assert.deepStrictEqual(log.runs[0].artifacts?.[0].location, { uri: "examples/PT-0042.nadir", uriBaseId: "%SRCROOT%" });
+    const absolute = JSON.parse(runCli(["check", "--format", "sarif", path.join(REPO_ROOT, "examples", "PT-0042.nadir")]).stdout) as Sarif.Log;
+    assert.match(absolute.runs[0].artifacts?.[0].location?.uri ?? "", /^file:\/\/.*\/examples\/PT-0042\.nadir$/);
+    assert.ok(validator()(absolute));
+  });
+
   it("exits 1 when a file has errors, like the text format", () => {
     assert.strictEqual(run.code, 1);
     assert.strictEqual(runCli(["check", "--format", "sarif", "examples/PT-0042.nadir"]).code, 0);

@@ -24,6 +24,7 @@ const userSettings = {
   "extensions.ignoreRecommendations": true,
   "security.workspace.trust.enabled": false,
   "git.enabled": false,
+  "files.autoSave": "off",
   "editor.hover.delay": 200,
   "editor.minimap.enabled": false,
   "editor.stickyScroll.enabled": false,
@@ -54,9 +55,11 @@ export async function startCodeServer(options: {
     fs.writeFileSync(path.join(dirs.workspace, name), text);
   }
 
-  // XDG_* keep code-server's config and state out of the user's home.
+  // XDG_* keep code-server's config and state out of the user's home; an
+  // empty EXTENSIONS_GALLERY turns the marketplace off, so nothing is fetched.
   const env = {
     ...process.env,
+    EXTENSIONS_GALLERY: "{}",
     XDG_CONFIG_HOME: path.join(dirs.xdg, "config"),
     XDG_DATA_HOME: path.join(dirs.xdg, "data"),
     XDG_CACHE_HOME: path.join(dirs.xdg, "cache"),

@@ -38,8 +38,10 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
         const { text } = file(melanoma);
         await workbench.openFile(melanoma);
         const iupdLine = lineOf(text, /^\s*scan 2025-04-26\b/);
-        const rows = await workbench.problems(new RegExp(`\\(progression\\)[\\s\\S]*Ln ${iupdLine}\\b`), "**/PT-0042.nadir");
-        const row = rows.find((r) => r.includes("(progression)") && r.includes(`Ln ${iupdLine}`)) ?? "";
+        // A row reads "message\nnadir\ncode\n[Ln 31, Col 8]" (the parentheses are CSS).
+        const progressionRow = new RegExp(`nadir\\s*progression\\s*\\[Ln ${iupdLine},`);
+        const rows = await workbench.problems(progressionRow, "**/PT-0042.nadir");
+        const row = rows.find((r) => progressionRow.test(r)) ?? "";
         assert(/nadir/i.test(row), `the progression problem should give the nadir: ${row}`);
         await shot("problems.png");
       },
@@ -82,7 +84,7 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
         const before = diskText(pseudoprogression);
         const iupdLine = lineOf(before, /^\s*scan 2025-05-05\b/);
         await workbench.openFile(pseudoprogression);
-        await workbench.problems(new RegExp(`confirmation-due[\\s\\S]*Ln ${iupdLine}\\b`), "confirmation-due");
+        await workbench.problems(new RegExp(`confirmation-due\\s*\\[Ln ${iupdLine},`), "confirmation-due");
         await workbench.goTo(iupdLine, 4);
         await workbench.applyQuickFix("Insert confirmation scan");
         await shot("quick-fix.png");
@@ -108,6 +110,9 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
         assert(labels.includes("iUPD"), `the chart should label the iUPD: ${labels.join(", ")}`);
         await view.locator("text.ref-pd").first().waitFor();
         await view.locator("text.ref-pr").first().waitFor();
+        // Room for the chart: hide the side bar and the panel for the picture.
+        await workbench.runCommand("View: Close Primary Side Bar");
+        await workbench.runCommand("View: Hide Panel");
         await shot("timeline.png");
 
         // Live: a smaller T1 at the first follow-up lowers that scan's sum in the chart's table.

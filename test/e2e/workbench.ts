@@ -20,9 +20,7 @@ export class Workbench {
     const input = this.page.locator(".quick-input-widget .quick-input-box input");
     await input.waitFor({ timeout });
     await input.fill(`>${title}`);
-    const row = this.page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first();
-    await row.waitFor({ timeout });
-    await row.click();
+    await this.pickFocusedRow(title);
     await this.page.locator(".quick-input-widget").waitFor({ state: "hidden", timeout });
   }
 
@@ -31,13 +29,17 @@ export class Workbench {
     const input = this.page.locator(".quick-input-widget .quick-input-box input");
     await input.waitFor({ timeout });
     await input.fill(name);
-    const row = this.page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first();
-    await row.waitFor({ timeout });
-    await row.click();
+    await this.pickFocusedRow(name);
     await this.page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout });
     const editor = this.activeEditor();
     await editor.locator(".view-lines .view-line").first().waitFor({ timeout });
     return editor;
+  }
+
+  /** Accepts the quick-input row once the filtered list has focused it (keyboard only, so no stray hovers). */
+  private async pickFocusedRow(text: string): Promise<void> {
+    await this.page.locator(".quick-input-list .monaco-list-row.focused", { hasText: text }).first().waitFor({ timeout });
+    await this.page.keyboard.press("Enter");
   }
 
   activeEditor(): Locator {
@@ -82,6 +84,7 @@ export class Workbench {
     await item.waitFor({ timeout });
     await item.click();
     await this.page.locator(".tabs-container .tab.active.dirty").waitFor({ timeout });
+    await this.parkMouse();
   }
 
   /** Types `prefix`, opens completion and returns the suggested labels. */
@@ -103,8 +106,8 @@ export class Workbench {
 
   /** Parks the mouse where it opens no hover, for clean screenshots. */
   async parkMouse(): Promise<void> {
-    const box = await this.page.locator(".explorer-folders-view").boundingBox();
-    if (box) await this.page.mouse.move(box.x + box.width / 2, box.y + box.height - 10);
+    const box = await this.page.locator(".part.titlebar").boundingBox({ timeout });
+    if (box) await this.page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2, { steps: 5 });
   }
 
   async save(): Promise<void> {

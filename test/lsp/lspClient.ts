@@ -1,12 +1,11 @@
 // A real LSP client for protocol tests: spawns `node bin/nadir.js lsp --stdio` and talks to it with
 // vscode-jsonrpc / vscode-languageserver-protocol, recording pushed diagnostics and server requests.
 import { spawn, ChildProcess } from "child_process";
-import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
 import {
   ClientCapabilities, ConfigurationParams, ConfigurationRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest, InitializeResult,
   PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest, ShutdownRequest, TextDocumentContentChangeEvent,
-  LogMessageNotification, WorkspaceFolder,
+  LogMessageNotification, WorkspaceFolder, createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter,
 } from "vscode-languageserver-protocol/node";
 import { NADIR_BIN } from "../helpers/paths";
 
@@ -30,25 +29,26 @@ export class TestClient {
   initializeResult!: InitializeResult;
   private listeners: Array<() => void> = [];
 
-  private constructor(readonly process: ChildProcess, readonly connection: MessageConnection) {}
+  private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {}
 
   static async start(options: StartOptions): Promise<TestClient> {
     const child = spawn(process.execPath, [NADIR_BIN, "lsp", "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection);
     child.stderr!.on("data", (chunk) => (client.stderr += String(chunk)));
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       client.published.push(params);
       client.notify();
     });
-    connection.onNotification(LogMessageNotification.type, (params) => client.logs.push(params.message));
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      client.logs.push(params.message);
+    });
     connection.onRequest(ConfigurationRequest.type, (params) => {
       client.configurationRequests.push(params);
       return params.items.map(() => options.configuration?.() ?? null);
     });
     connection.onRequest(RegistrationRequest.type, (params) => {
       client.registrations.push(params);
-      return null;
     });
     connection.listen();
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
@@ -111,4 +111,9 @@ export class TestClient {
   kill(): void {
     if (this.process.exitCode === null) this.process.kill();
   }
+}
+
+/** A diagnostic's message as text (LSP 3.18 also allows markup). */
+export function messageText(message: string | { value: string }): string {
+  return typeof message === "string" ? message : message.value;
 }

@@ -91,12 +91,17 @@ function referenceLines(f: Frame, episode: ChartEpisode): string {
   if (episode.prThreshold !== null) horizontal("ref-pr", episode.prThreshold, `PR \u221230 % (${fmt(episode.prThreshold)} mm)`, true);
   out.push(stepPath(f, episode.points, (p) => p.nadir, "ref ref-nadir", "nadir (smallest earlier sum)"));
   out.push(stepPath(f, episode.points, (p) => p.pdThreshold, "ref ref-pd", "PD threshold: +20 % and +5 mm over the nadir"));
+  // The current PD threshold and nadir are labelled at the start of their last step.
   const last = episode.points[episode.points.length - 1];
-  if (last && !last.isBaseline && last.pdThreshold !== null) {
-    out.push(`<text class="ref-label ref-pd" x="${f.right - 4}" y="${f.y(last.pdThreshold) - 4}" text-anchor="end">PD +20 % / +5 mm (${fmt(last.pdThreshold)} mm)</text>`);
-  }
-  if (last && !last.isBaseline && last.nadir !== null) {
-    out.push(`<text class="ref-label ref-nadir" x="${f.right - 4}" y="${f.y(last.nadir) + 12}" text-anchor="end">nadir ${fmt(last.nadir)} mm</text>`);
+  const stepStart = episode.points[episode.points.length - 2];
+  if (last && stepStart && !last.isBaseline) {
+    const x = f.x(dayNumber(stepStart.date)) + 4;
+    if (last.pdThreshold !== null) {
+      out.push(`<text class="ref-label ref-pd" x="${x}" y="${f.y(last.pdThreshold) - 4}">PD +20 % / +5 mm (${fmt(last.pdThreshold)} mm)</text>`);
+    }
+    if (last.nadir !== null) {
+      out.push(`<text class="ref-label ref-nadir" x="${x}" y="${f.y(last.nadir) + 12}">nadir ${fmt(last.nadir)} mm</text>`);
+    }
   }
   return out.join("\n");
 }
@@ -137,7 +142,8 @@ function sumSeries(f: Frame, points: ChartPoint[]): string {
       const title = `${p.date}: ${p.label}, sum ${fmt(p.sum)} mm`;
       out.push(`<circle class="sum-point${p.isCursor ? " cursor" : ""}" cx="${x}" cy="${y}" r="${p.isCursor ? 6 : 4}"><title>${esc(title)}</title></circle>`);
     }
-    out.push(`<text class="${cls}" x="${x}" y="${y - 10}" text-anchor="middle">${esc(p.isBaseline ? "BL" : p.label)}</text>`);
+    // The baseline is named by its reference line; scans get their response.
+    if (!p.isBaseline) out.push(`<text class="${cls}" x="${x}" y="${y - 10}" text-anchor="middle">${esc(p.label)}</text>`);
   }
   return out.join("\n");
 }

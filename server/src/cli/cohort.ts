@@ -6,6 +6,7 @@ import { expandInputs, readCaseInput } from "./files";
 import { loadSettingsFor } from "./config";
 import { analyze } from "../core/analyze";
 import { parseDay } from "../core/util/dates";
+import { describeArgError } from "./commands/check";
 import type { CohortFile } from "../core/export/cohort";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -14,12 +15,7 @@ export function parseCommandArgs<T extends Options>(command: string, args: strin
   try {
     return parseArgs({ args, allowPositionals: true, strict: true, options });
   } catch (e) {
-    const err = e as Error & { code?: string };
-    const option = /'([^']+)'/.exec(err.message)?.[1] ?? "";
-    let message = err.message.split("\n")[0];
-    if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") message = `unknown option '${option}'`;
-    else if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") message = `option '${option.split(" ")[0]}' needs a value`;
-    throw new CliError(`${message} (see 'nadir ${command} --help')`);
+    throw new CliError(`${describeArgError(e as Error & { code?: string })} (see 'nadir ${command} --help')`);
   }
 }
 

@@ -30,6 +30,9 @@ export function expandInputs(args: string[], cwd: string): CaseInput[] {
       const found = findCaseFiles(absolute);
       if (found.length === 0) throw new CliError(`no *.nadir files in directory '${arg}'`);
       for (const file of found) inputs.push({ display: joinDisplay(arg, path.relative(absolute, file)), absolute: file });
+    } else if (!stat.isFile()) {
+      // A FIFO or device would block or never end; standard input is read with `-`.
+      throw new CliError(`cannot read '${arg}': not a regular file (use '-' to read standard input)`);
     } else {
       inputs.push({ display: arg, absolute });
     }
@@ -103,6 +106,8 @@ export function describeIoError(e: unknown): string {
     case "EACCES":
     case "EPERM": return "permission denied";
     case "EISDIR": return "is a directory";
+    case "ENOTDIR": return "a part of the path is not a directory";
+    case "ELOOP": return "too many symbolic links";
     default: return (e as Error)?.message ?? String(e);
   }
 }

@@ -113,7 +113,7 @@ function refactors(doc: CaseDocument, loc: Location, range: Range, settings: Set
   }
   const allCm = allLengths(doc).filter((l) => l.unit === "cm");
   if (allCm.length > 1 || (allCm.length === 1 && lengths.length === 0)) {
-    actions.push({ title: "Convert every cm value in this file to mm", kind: CodeActionKind.SourceFixAll + ".nadir.cm", edit: edit(doc, allCm.map((l) => cmToMmEdit(doc, l))) });
+    actions.push({ title: "Convert every cm value in this file to mm", kind: CodeActionKind.RefactorRewrite, edit: edit(doc, allCm.map((l) => cmToMmEdit(doc, l))) });
   }
   if (!loc.patient) return actions;
   const patient = loc.patient;

@@ -160,7 +160,12 @@ function timepointHover(tp: TimepointAssessment, ea: EpisodeAssessment): string 
     `new lesions ${tp.newLesions}${tp.newLesionTargetSum !== null ? ` (NLT SOM ${mm(tp.newLesionTargetSum)}, R10)` : ""}`,
   ].filter(Boolean);
   lines.push(`${categories.join(" · ")} → **${tp.response}**`);
-  if (tp.explanation.length > 0) lines.push(tp.explanation.map((e) => `- ${e.rule}: ${e.text}`).join("\n"));
+  const steps = tp.explanation.filter((e) => e && e.text);
+  if (steps.length > 0) lines.push(steps.map((e) => `- ${e.rule}: ${e.text}`).join("\n"));
+  if (ea.timepoints[0] === tp && ea.hyperprogression.length > 0) {
+    // R12: every definition that can be computed is shown with its numbers.
+    lines.push("Hyperprogression (R12):\n" + ea.hyperprogression.map((h) => `- ${h.definition}: ${h.computable ? (h.met ? "**met**" : "not met") : "not computable"}${h.detail ? ` · ${h.detail}` : ""}`).join("\n"));
+  }
   if (tp.iResponse) {
     let state = `iRECIST: **${tp.iResponse}**`;
     const pending = ea.pendingConfirmation;

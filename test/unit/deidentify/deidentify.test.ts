@@ -97,7 +97,8 @@ patient "Smith J" { # record 4711
     const out = deidentified(text);
     for (const secret of ["Smith", "John", "4711", "Dr Who", "anxious", "JS", "555", "1961"]) assert.ok(!out.includes(secret), `${secret} in\n${out}`);
     assert.deepStrictEqual(parseText(out).diagnostics, []);
-    assert.match(out, /T1 target liver\s+42 mm/);
+    assert.match(out, /T1 target liver\s+42 mm\n/);
+    assert.ok(out.startsWith("patient "), "a comment line goes with its line break");
     assert.match(out, /biopsy \d{4}-\d{2}-\d{2} liver ""/);
     assert.match(out, /decision \d{4}-\d{2}-\d{2} ""/);
   });

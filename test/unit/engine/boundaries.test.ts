@@ -89,6 +89,16 @@ describe("engine: lesion values (R2, R4, R6)", () => {
   });
 });
 
+describe("engine: new-lesion targets (R10)", () => {
+  it("R10 NLT: measurable new lesions, at most 5 in total and 2 per organ; the rest (and small ones, nodes < 15 mm) are NLNT", () => {
+    const r = run(`criteria iRECIST\nbaseline ${B} { T1 target liver 50 mm }\nscan 2025-03-01 { T1 50 mm ; NL1 new liver 12 mm ; NL2 new liver 12 mm ; NL3 new liver 12 mm ; NL4 new lung 12 mm ; NL5 new lung 12 mm ; NL6 new adrenal 12 mm ; NL7 new bone 12 mm ; NL8 new kidney 8 mm ; NN1 new node 14 mm }`);
+    assert.equal(r.tps[0].newLesionTargetSum, 600);
+    const text = r.tps[0].explanation.map((x) => x.text).join("\n");
+    for (const id of ["NL1", "NL2", "NL4", "NL5", "NL6"]) assert.match(text, new RegExp(`${id} \\([a-z]+ 12 mm, NLT\\)`));
+    for (const id of ["NL3", "NL7", "NL8", "NN1"]) assert.match(text, new RegExp(`${id} \\([a-z]+ [0-9]+ mm, NLNT\\)`));
+  });
+});
+
 describe("engine: iRECIST window edges (R10, R13)", () => {
   // iUPD on 2025-03-01 (50 -> 60 mm); the next scan N days later shows +5 mm.
   const next = (days: number) => run(`criteria iRECIST\nbaseline ${B} { T1 target liver 50 mm }\nscan 2025-03-01 { T1 60 mm }\nscan ${addDays("2025-03-01", days)} { T1 65 mm }`);

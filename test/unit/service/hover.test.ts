@@ -36,6 +36,14 @@ describe("service: hover", () => {
     assert.match(text, /iRECIST: \*\*iUPD\*\* · awaiting confirmation of the iUPD of 2025-04-26: confirmation scan due 2025-05-24 to 2025-06-21/);
   });
 
+  it("on the first scan on treatment lists every hyperprogression definition with its numbers (R12)", () => {
+    const text = fs.readFileSync(path.join(EXAMPLES_DIR, "hyperprogression.nadir"), "utf8");
+    const shown = hoverText(on(text, "scan 2025-02-24", 0, 7));
+    assert.match(shown, /Hyperprogression \(R12\):/);
+    for (const name of ["champiat", "saada-bouzid", "ferrara", "matos", "kato"]) assert.match(shown, new RegExp(`- ${name}: \\*\\*met\\*\\*`));
+    assert.match(shown, /TGR_exp \/ TGR_ref = 7\.75/);
+  });
+
   it("on a baseline header shows the baseline sum and the PR threshold (R2, R3)", () => {
     const text = hoverText(on(PT0042, "baseline 2025-01-02", 0, 2));
     assert.match(text, /Baseline sum = 42 \+ 18 \+ 17 = \*\*77 mm\*\*/);

@@ -4,13 +4,12 @@
 import { parseArgs } from "util";
 import type { Command, CliIO } from "../command";
 import { CliError } from "../command";
-import { analyze } from "../../core/analyze";
 import { parseDay } from "../../core/util/dates";
 import type { Criteria } from "../../core/model/types";
-import { expandInputs, readCaseInput } from "../files";
-import { loadSettingsFor, SettingsFlags } from "../config";
+import { expandInputs } from "../files";
+import type { SettingsFlags } from "../config";
 import { countBySeverity, formatSummary, formatText, FileDiagnostics } from "../output/text";
-import { formatJson, jsonFile, JsonFile } from "../output/json";
+import { formatJson, JsonFile } from "../output/json";
 import { formatCheckResults, isCiFormat, CI_FORMATS } from "../output/checkFormats";
 import { packageVersion } from "../version";
 import { checkAll } from "../checkRunner";
@@ -94,7 +93,7 @@ export function parseCheckArgs(args: string[]): CheckOptions {
   return { format: format as CheckOptions["format"], maxWarnings, quiet: values.quiet === true, jobs, flags, today, inputs: positionals };
 }
 
-function describeArgError(e: Error & { code?: string }): string {
+export function describeArgError(e: Error & { code?: string }): string {
   const option = /'([^']+)'/.exec(e.message)?.[1] ?? "";
   if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option '${option}'`;
   if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `option '${option.split(" ")[0]}' needs a value`;

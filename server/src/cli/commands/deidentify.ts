@@ -10,7 +10,7 @@ import { expandInputs, readCaseInput, describeIoError } from "../files";
 import { deidentify } from "../../core/deidentify";
 import { LineIndex } from "../../core/text/lineIndex";
 import { formatTextLine } from "../output/text";
-import { UniqueNames } from "./export";
+import { UniqueNames } from "../outputNames";
 
 const USAGE = `Usage: nadir deidentify [options] --out DIR <files | directories | ->
 

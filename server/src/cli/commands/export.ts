@@ -9,6 +9,7 @@ import { cdiscTables } from "../../core/export/cdisc";
 import { fhirBundles } from "../../core/export/fhir";
 import { tableToCsv } from "../../core/export/table";
 import { describeIoError } from "../files";
+import { safeFileName, UniqueNames } from "../outputNames";
 
 const TARGETS = ["csv", "cdisc", "fhir"] as const;
 const CDISC_TABLES = ["tu", "tr", "rs"] as const;
@@ -86,22 +87,3 @@ export const exportCommand: Command = {
     return 0;
   },
 };
-
-/** Patient ids may hold characters file systems dislike; keep the readable part. */
-export function safeFileName(id: string): string {
-  const cleaned = id.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[.]+/, "_");
-  return cleaned.length > 0 ? cleaned.slice(0, 100) : "patient";
-}
-
-export class UniqueNames {
-  private readonly used = new Set<string>();
-
-  take(name: string): string {
-    const ext = path.extname(name);
-    const stem = name.slice(0, name.length - ext.length);
-    let candidate = name;
-    for (let n = 2; this.used.has(candidate.toLowerCase()); n++) candidate = `${stem}-${n}${ext}`;
-    this.used.add(candidate.toLowerCase());
-    return candidate;
-  }
-}

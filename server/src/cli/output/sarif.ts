@@ -5,6 +5,8 @@ import { AllCodes, CodeTable, DiagnosticCode } from "../../core/codes";
 import type { Severity } from "../../core/diagnostics";
 import { LineIndex } from "../../core/text/lineIndex";
 import type { CheckedFile } from "./checkFormats";
+import { isAbsolute } from "path";
+import { pathToFileURL } from "url";
 
 export const SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
@@ -45,7 +47,7 @@ export function buildSarifLog(files: CheckedFile[], version: string): Sarif.Log 
         message: { text: d.message },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(file.path), uriBaseId: "%SRCROOT%", index: artifactIndex },
+            artifactLocation: { ...artifactLocation(file.path), index: artifactIndex },
             region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
           },
         }],
@@ -58,7 +60,7 @@ export function buildSarifLog(files: CheckedFile[], version: string): Sarif.Log 
     version: "2.1.0",
     runs: [{
       tool: { driver: { name: "nadir", semanticVersion: version, version, rules: sarifRules() } },
-      artifacts: files.map((file) => ({ location: { uri: encodeURI(file.path), uriBaseId: "%SRCROOT%" }, sourceLanguage: "nadir" })),
+      artifacts: files.map((file) => ({ location: artifactLocation(file.path), sourceLanguage: "nadir" })),
       columnKind: "utf16CodeUnits",
       results,
     }],
@@ -67,6 +69,11 @@ export function buildSarifLog(files: CheckedFile[], version: string): Sarif.Log 
 
 export function formatSarif(files: CheckedFile[], version: string): string {
   return `${JSON.stringify(buildSarifLog(files, version), null, 2)}\n`;
+}
+
+/** Relative paths resolve against the checkout (%SRCROOT%), as code scanning expects; absolute ones are file URIs. */
+function artifactLocation(path: string): Sarif.ArtifactLocation {
+  return isAbsolute(path) ? { uri: pathToFileURL(path).href } : { uri: encodeURI(path), uriBaseId: "%SRCROOT%" };
 }
 
 /** "follow-up-overdue" -> "FollowUpOverdue": SARIF's `name` is an identifier-like word. */

@@ -56,7 +56,7 @@ export function deidentify(text: string, options: DeidentifyOptions): Deidentify
     }
     if (!options.keepText) edits.push(...freeTextEdits(text, item));
   }
-  if (!options.keepText) for (const c of commentSpans(text)) edits.push(removeWithLeadingBlanks(text, c));
+  if (!options.keepText) for (const c of commentSpans(text)) edits.push(removeComment(text, c));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, text: applyEdits(text, edits), patients };
 }
@@ -109,6 +109,13 @@ function removeLine(text: string, span: Span): Edit {
   if (text[end] === "\r" && text[end + 1] === "\n") end += 2;
   else if (end < text.length) end++;
   return { start, end, replacement: "" };
+}
+
+/** A comment alone on its line takes the line with it; a trailing one leaves the statement. */
+function removeComment(text: string, comment: Span): Edit {
+  const edit = removeWithLeadingBlanks(text, comment);
+  const atLineStart = edit.start === 0 || text[edit.start - 1] === "\n" || text[edit.start - 1] === "\r";
+  return atLineStart ? removeLine(text, comment) : edit;
 }
 
 function removeWithLeadingBlanks(text: string, span: Span): Edit {

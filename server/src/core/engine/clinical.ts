@@ -14,8 +14,7 @@ import { selectedDefinition } from "./hyperprogression";
 import { readCtdna } from "./ctdna";
 import { oligoprogressionAt } from "./oligo";
 import { measurementAt } from "./lesionValues";
-import { mm, percentChange, signedPct, sumVsNadir } from "./format";
-import { formatDay } from "../util/dates";
+import { dayText, mm, percentChange, signedPct, sumVsNadir } from "./format";
 import { CONFIRMATION_DAYS } from "./timepoints";
 
 type SpanLike = Span | { start: number; end: number };
@@ -50,8 +49,8 @@ export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, i
       switch (e.kind) {
         case "iupd":
           progressionPoints.push(e.index);
-          out.push(diagnostic("progression", `${e.causes.join("; ")}: iUPD. Confirm with a scan between ${formatDay(e.windowFrom)} and ${formatDay(e.windowTo)}.`, at,
-            { iupdDate: f.tp.date, windowFrom: formatDay(e.windowFrom), windowTo: formatDay(e.windowTo) }));
+          out.push(diagnostic("progression", `${e.causes.join("; ")}: iUPD. Confirm with a scan between ${dayText(e.windowFrom)} and ${dayText(e.windowTo)}.`, at,
+            { iupdDate: f.tp.date, windowFrom: dayText(e.windowFrom), windowTo: dayText(e.windowTo) }));
           break;
         case "icpd":
           out.push(diagnostic("confirmed-progression", `iCPD confirmed: ${e.reasons.join("; ")}, compared with the first iUPD (${facts[e.firstIupd].tp.date}). Progression dated ${e.progressionDate}; consider the next line of therapy.`, at,
@@ -59,8 +58,8 @@ export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, i
           break;
         case "too-early": {
           const anchor = facts[e.anchor];
-          const from = formatDay(anchor.tp.day + WINDOW_FROM_DAYS);
-          const to = formatDay(anchor.tp.day + WINDOW_TO_DAYS);
+          const from = dayText(anchor.tp.day + WINDOW_FROM_DAYS);
+          const to = dayText(anchor.tp.day + WINDOW_TO_DAYS);
           out.push(diagnostic("confirmation-too-early", `Scan ${e.days} days after the iUPD of ${anchor.tp.date} is too early to confirm it (< 26 days); growth here is not counted. Confirm with a scan between ${from} and ${to}.`, at,
             { iupdDate: anchor.tp.date, windowFrom: from, windowTo: to }));
           break;
@@ -148,7 +147,7 @@ export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, i
   const awaiting = eff.confirmResponses ? respondBest.awaitingConfirmation : null;
   if (awaiting && isLastEpisode) {
     const f = facts.find((x) => x.tp.date === awaiting.date);
-    const from = formatDay(awaiting.day + CONFIRMATION_DAYS);
+    const from = dayText(awaiting.day + CONFIRMATION_DAYS);
     const need = awaiting.response === "CR" ? "a CR" : "a PR or CR";
     if (f) out.push(diagnostic("response-unconfirmed", `${awaiting.response} of ${awaiting.date} is not confirmed yet: confirmation needs ${need} on a scan on or after ${from} (>= 28 days, R8).`, dateSpan(f.scan), { responseDate: awaiting.date, confirmFrom: from }));
   }
@@ -163,11 +162,11 @@ function followUpDiagnostics(work: EpisodeWork, eff: EffectiveSettings): CoreDia
   const pending = irecist?.pending;
   if (pending && !pending.counted) {
     const anchor = facts[pending.anchor];
-    const from = formatDay(anchor.tp.day + WINDOW_FROM_DAYS);
-    const to = formatDay(anchor.tp.day + WINDOW_TO_DAYS);
+    const from = dayText(anchor.tp.day + WINDOW_FROM_DAYS);
+    const to = dayText(anchor.tp.day + WINDOW_TO_DAYS);
     const data = { iupdDate: anchor.tp.date, windowFrom: from, windowTo: to };
     if (eff.asOf > anchor.tp.day + LATE_LIMIT_DAYS) {
-      out.push(diagnostic("unconfirmed-pseudoprogression", `The iUPD of ${anchor.tp.date} has no confirming scan and its window (${from} to ${to}, +2 days) has passed as of ${formatDay(eff.asOf)}: unconfirmed, possibly pseudo-progression. Scan now to confirm or refute it.`, dateSpan(anchor.scan), data));
+      out.push(diagnostic("unconfirmed-pseudoprogression", `The iUPD of ${anchor.tp.date} has no confirming scan and its window (${from} to ${to}, +2 days) has passed as of ${dayText(eff.asOf)}: unconfirmed, possibly pseudo-progression. Scan now to confirm or refute it.`, dateSpan(anchor.scan), data));
     } else {
       out.push(diagnostic("confirmation-due", `The iUPD of ${anchor.tp.date} awaits confirmation: scan between ${from} and ${to}.`, dateSpan(anchor.scan), data));
     }
@@ -177,8 +176,8 @@ function followUpDiagnostics(work: EpisodeWork, eff: EffectiveSettings): CoreDia
   if (eff.scheduleDays !== null && last) {
     const due = last.day + eff.scheduleDays;
     if (eff.asOf > due + eff.settings.followUpGraceDays) {
-      out.push(diagnostic("follow-up-overdue", `Next assessment was due on ${formatDay(due)} (every ${eff.scheduleDays} days after the scan of ${last.date}); as of ${formatDay(eff.asOf)} it is ${eff.asOf - due} days overdue (grace ${eff.settings.followUpGraceDays} days).`, dateSpan(last),
-        { dueDate: formatDay(due), asOf: formatDay(eff.asOf) }));
+      out.push(diagnostic("follow-up-overdue", `Next assessment was due on ${dayText(due)} (every ${eff.scheduleDays} days after the scan of ${last.date}); as of ${dayText(eff.asOf)} it is ${eff.asOf - due} days overdue (grace ${eff.settings.followUpGraceDays} days).`, dateSpan(last),
+        { dueDate: dayText(due), asOf: dayText(eff.asOf) }));
     }
   }
   return out;

@@ -8,7 +8,7 @@ import { assessIrecist, IrecistResult, WINDOW_FROM_DAYS, WINDOW_TO_DAYS } from "
 import { bestOverallResponse, BestResult, iBestOverallResponse } from "./best";
 import { assessHyperprogression } from "./hyperprogression";
 import { readCtdna } from "./ctdna";
-import { formatDay } from "../util/dates";
+import { dayText } from "./format";
 import type { IResponse, OverallResponse } from "./types";
 
 export interface EpisodeWork {
@@ -36,7 +36,7 @@ export function assessEpisode(patient: Patient, episode: Episode, eff: Effective
   const firstPd = facts.findIndex((f) => f.tp.response === "PD");
   const progressionDate = irecist ? irecist.progressionDate : firstPd >= 0 ? recistProgressionDate(facts[firstPd]) : null;
   const last = episode.followUps[episode.followUps.length - 1] ?? episode.baseline;
-  const nextDue = eff.scheduleDays !== null && last ? formatDay(last.day + eff.scheduleDays) : null;
+  const nextDue = eff.scheduleDays !== null && last ? dayText(last.day + eff.scheduleDays) : null;
   const pending = irecist?.pending ?? null;
   const anchor = pending ? facts[pending.anchor] : null;
   const focusDay: Day | null = irecist?.events.find((e) => e.kind === "iupd")
@@ -50,13 +50,13 @@ export function assessEpisode(patient: Patient, episode: Episode, eff: Effective
   const assessment: EpisodeAssessment = {
     episode,
     therapy: episode.therapy?.name ?? null,
-    start: episode.start === null ? null : formatDay(episode.start),
+    start: episode.start === null ? null : dayText(episode.start),
     baseline: episode.baseline ? { date: episode.baseline.date, sum: baselineSum } : null,
     timepoints: facts.map((f) => f.tp),
     bestResponse: best.best,
     progressionDate,
     pendingConfirmation: anchor && pending
-      ? { iupdDate: facts[pending.firstIupd].tp.date, from: formatDay(anchor.tp.day + WINDOW_FROM_DAYS), to: formatDay(anchor.tp.day + WINDOW_TO_DAYS) }
+      ? { iupdDate: facts[pending.firstIupd].tp.date, from: dayText(anchor.tp.day + WINDOW_FROM_DAYS), to: dayText(anchor.tp.day + WINDOW_TO_DAYS) }
       : null,
     nextDue,
     hyperprogression: episode.baseline ? assessHyperprogression(episode, lesions, facts) : [],

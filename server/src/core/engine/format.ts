@@ -2,6 +2,7 @@
 // millimetre in the engine; only these helpers turn them into text.
 import type { Tenths } from "../model/types";
 import { formatMm, round1 } from "../util/numbers";
+import { formatDay } from "../util/dates";
 
 export function mm(tenths: Tenths): string {
   return `${formatMm(tenths)} mm`;
@@ -48,4 +49,17 @@ export function sumVsNadir(sum: Tenths, nadir: Tenths, nadirDate: string | null)
   const pct = percentChange(sum, nadir);
   const change = pct === null ? signedMm(sum - nadir) : `${signedPct(pct)} (${signedMm(sum - nadir)})`;
   return `Sum ${mm(sum)} is ${change} from the nadir of ${mm(nadir)}${nadirDate ? ` (${nadirDate})` : ""}`;
+}
+
+const dayTexts = new Map<number, string>();
+
+/** `formatDay` with a memo: cohorts repeat the same dates, and Date formatting is slow. */
+export function dayText(day: number): string {
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    text = formatDay(day);
+    if (dayTexts.size > 100_000) dayTexts.clear();
+    dayTexts.set(day, text);
+  }
+  return text;
 }

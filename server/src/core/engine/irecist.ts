@@ -5,8 +5,7 @@ import type { Day, Tenths } from "../model/types";
 import type { IResponse, OverallResponse } from "./types";
 import type { TimepointFacts } from "./timepoints";
 import { overallResponse } from "./overall";
-import { meetsPd, mm, signedMm, sumVsNadir } from "./format";
-import { formatDay } from "../util/dates";
+import { dayText, meetsPd, mm, signedMm, sumVsNadir } from "./format";
 
 /** R10: the confirming scan is due 28-56 days after the iUPD, +/- 2 days. */
 export const WINDOW_FROM_DAYS = 28;
@@ -65,7 +64,7 @@ export function assessIrecist(facts: TimepointFacts[], baselineEcog: number | nu
   let nltNadir: Tenths | null = null;
 
   facts.forEach((f, i) => {
-    const say = (rule: string, text: string) => f.tp.explanation.push({ rule, text });
+    const say = (rule: string, text: () => string) => f.trace.add(rule, text);
     let response: IResponse;
     if (run === null) {
       const causes = freshCauses(f, acknowledged, nltNadir);
@@ -74,7 +73,7 @@ export function assessIrecist(facts: TimepointFacts[], baselineEcog: number | nu
         const from = f.tp.day + WINDOW_FROM_DAYS;
         const to = f.tp.day + WINDOW_TO_DAYS;
         events.push({ kind: "iupd", index: i, causes: causes.map((c) => c.text), windowFrom: from, windowTo: to });
-        say("R10", `iUPD: ${causes.map((c) => c.text).join("; ")}. Confirm with a scan between ${formatDay(from)} and ${formatDay(to)} (28-56 days).`);
+        say("R10", () => `iUPD: ${causes.map((c) => c.text).join("; ")}. Confirm with a scan between ${dayText(from)} and ${dayText(to)} (28-56 days).`);
         response = "iUPD";
       } else {
         response = unprogressed(f, acknowledged, say);
@@ -82,6 +81,9 @@ export function assessIrecist(facts: TimepointFacts[], baselineEcog: number | nu
     } else {
       const r: Run = run;
       const days = f.tp.day - facts[r.anchor].tp.day;
+      // Traces are worded later: capture what the run looks like now.
+      const anchorDate = facts[r.anchor].tp.date;
+      const wasConfirmed = r.confirmed;
       const early = days < EARLY_LIMIT_DAYS;
       const reasons = confirmReasons(f, r);
       const ne = isNotEvaluable(f);
@@ -90,16 +92,16 @@ export function assessIrecist(facts: TimepointFacts[], baselineEcog: number | nu
         const additional = reasons.some((x) => x.additionalNew);
         if (!r.confirmed && f.scan.clinical === "deterioration" && additional) {
           confirmsNow = true;
-          say("R10", `Scan ${days} days after the iUPD of ${facts[r.anchor].tp.date} is early, but it was done for clinical deterioration and shows an additional new lesion, so it counts (iRECIST FAQ).`);
+          say("R10", () => `Scan ${days} days after the iUPD of ${anchorDate} is early, but it was done for clinical deterioration and shows an additional new lesion, so it counts (iRECIST FAQ).`);
         } else if (!r.confirmed) {
           events.push({ kind: "too-early", index: i, anchor: r.anchor, days });
-          say("R10", `Scan ${days} days after the iUPD of ${facts[r.anchor].tp.date} is earlier than 26 days: it does not count for confirmation, growth on it is ignored.`);
+          say("R10", () => `Scan ${days} days after the iUPD of ${anchorDate} is earlier than 26 days: it does not count for confirmation, growth on it is ignored.`);
         }
       } else if (!r.confirmed) {
         if (!ne || reasons.length > 0) {
           if (!r.counted && days > LATE_LIMIT_DAYS) {
             events.push({ kind: "window-missed", index: i, anchor: r.anchor, days });
-            say("R10", `This first scan after the iUPD of ${facts[r.anchor].tp.date} came ${days} days later (window 28-56 days, +/- 2): it counts, but the window was missed.`);
+            say("R10", () => `This first scan after the iUPD of ${anchorDate} came ${days} days later (window 28-56 days, +/- 2): it counts, but the window was missed.`);
           }
           r.counted = true;
         }
@@ -111,23 +113,23 @@ export function assessIrecist(facts: TimepointFacts[], baselineEcog: number | nu
         const date = runProgressionDate(facts, r);
         progressionDate ??= date;
         events.push({ kind: "icpd", index: i, firstIupd: r.first, reasons: texts, progressionDate: date });
-        say("R10", `iCPD: ${texts.join("; ")} (compared with the first iUPD of the run, ${facts[r.first].tp.date}). Progression dated ${date}.`);
+        say("R10", () => `iCPD: ${texts.join("; ")} (compared with the first iUPD of the run, ${facts[r.first].tp.date}). Progression dated ${date}.`);
         response = "iCPD";
       } else if (ne) {
-        say("R10", `NE after the iUPD of ${facts[r.first].tp.date}: it neither confirms nor resets; the ${r.confirmed ? "iCPD stands" : "iUPD stays pending"}.`);
+        say("R10", () => `NE after the iUPD of ${facts[r.first].tp.date}: it neither confirms nor resets; the ${wasConfirmed ? "iCPD stands" : "iUPD stays pending"}.`);
         response = "NE";
       } else if (r.confirmed && (reasons.length > 0 || persists(f, r, say))) {
-        say("R10", `Remains iCPD: the progression confirmed for the run from ${facts[r.first].tp.date} persists.`);
+        say("R10", () => `Remains iCPD: the progression confirmed for the run from ${facts[r.first].tp.date} persists.`);
         response = "iCPD";
       } else if (!r.confirmed && persists(f, r, say)) {
-        say("R10", `Still iUPD: no iCPD criterion counted against the iUPD of ${facts[r.first].tp.date}, and its cause persists.`);
+        say("R10", () => `Still iUPD: no iCPD criterion counted against the iUPD of ${facts[r.first].tp.date}, and its cause persists.`);
         response = "iUPD";
         if (!early) {
           r.anchor = i;
           r.counted = false;
         }
       } else {
-        say("R10", `Reset: the cause of the iUPD of ${facts[r.first].tp.date} no longer holds; a later progression is a new iUPD needing its own confirmation.`);
+        say("R10", () => `Reset: the cause of the iUPD of ${facts[r.first].tp.date} no longer holds; a later progression is a new iUPD needing its own confirmation.`);
         for (const v of f.newLesions.lesions) acknowledged.add(v.lesion.id);
         nltNadir = f.newLesions.nltSum;
         run = null;
@@ -243,14 +245,14 @@ function isNonTarget(f: TimepointFacts, id: string): boolean {
 }
 
 /** "Still iUPD" (R10): the cause of the iUPD still holds, with the FAQ exception for new lesions. */
-function persists(f: TimepointFacts, r: Run, say: (rule: string, text: string) => void): boolean {
+function persists(f: TimepointFacts, r: Run, say: (rule: string, text: () => string) => void): boolean {
   if (r.causes.has("target") && f.tp.target === "PD") return true;
   if (r.causes.has("non-target") && f.tp.nonTarget === "PD") return true;
   if (r.causes.has("new") && f.newLesions.lesions.some((v) => v.present && r.causeNewIds.includes(v.lesion.id))) {
     const sum = f.tp.sum;
     const shrankFurther = sum !== null && r.ref.sum !== null && sum < r.ref.sum && (f.tp.target === "PR" || f.tp.target === "CR");
     if (!shrankFurther) return true;
-    say("R10", `New lesions still present, but the targets shrank further after the iUPD (${mm(r.ref.sum as number)} -> ${mm(sum as number)}) and meet ${f.tp.target} against baseline: not iUPD (iRECIST FAQ, scenarios B, D, F).`);
+    say("R10", () => `New lesions still present, but the targets shrank further after the iUPD (${mm(r.ref.sum as number)} -> ${mm(sum as number)}) and meet ${f.tp.target} against baseline: not iUPD (iRECIST FAQ, scenarios B, D, F).`);
   }
   return false;
 }
@@ -261,15 +263,15 @@ function isNotEvaluable(f: TimepointFacts): boolean {
 }
 
 /** The i-response of a TP without an open iUPD: the RECIST tables with known new lesions set aside. */
-function unprogressed(f: TimepointFacts, acknowledged: Set<string>, say: (rule: string, text: string) => void): IResponse {
+function unprogressed(f: TimepointFacts, acknowledged: Set<string>, say: (rule: string, text: () => string) => void): IResponse {
   const base: OverallResponse = overallResponse(f.tp.target, f.tp.nonTarget, false).response;
   const stillNew = f.newLesions.lesions.filter((v) => v.present && v.unequivocal && acknowledged.has(v.lesion.id));
   let response = toI(base);
   if (response === "iCR" && stillNew.length > 0) {
     response = f.tp.target !== null ? "iPR" : "NON-iCR/NON-iUPD";
-    say("R10", `New lesions ${stillNew.map((v) => v.lesion.id).join(", ")} still present: not iCR.`);
+    say("R10", () => `New lesions ${stillNew.map((v) => v.lesion.id).join(", ")} still present: not iCR.`);
   }
-  say("R10", `${base} under RECIST 1.1 tables without new-lesion progression -> ${response}.`);
+  say("R10", () => `${base} under RECIST 1.1 tables without new-lesion progression -> ${response}.`);
   return response;
 }
 

@@ -1,5 +1,6 @@
 // New lesions through an episode (R6) and their iRECIST classification into new-lesion targets
 // (NLT) and non-targets (NLNT) with the NLT sum of measures (R10).
+import type { Step } from "./trace";
 import type { Assessment, Lesion, MeasuredValue, Tenths } from "../model/types";
 import type { Explanation, NewLesionsCategory } from "./types";
 import { measurementAt } from "./lesionValues";
@@ -36,7 +37,7 @@ export interface NewLesionsAtScan {
   category: NewLesionsCategory;
   /** NLT sum of measures; null without NLT, or when one is not measured here. */
   nltSum: Tenths | null;
-  explanation: Explanation[];
+  explanation: Step[];
 }
 
 interface Tracked {
@@ -108,10 +109,10 @@ function summarise(views: NewLesionView[]): NewLesionsAtScan {
   let nltSum: Tenths | null = null;
   if (nlt.length > 0 && nlt.every((v) => v.value.kind === "size")) nltSum = nlt.reduce((s, v) => s + (v.value.kind === "size" ? v.value.tenths : 0), 0);
   const describe = (v: NewLesionView) => `${v.lesion.id} (${v.lesion.organ}${v.value.kind === "size" ? ` ${formatMm(v.value.tenths)} mm` : v.value.kind === "status" ? ` ${v.value.status}` : ""}${v.cls ? `, ${v.cls}` : ""})`;
-  const explanation: Explanation[] = [];
-  if (unequivocal.length > 0) explanation.push({ rule: "R6", text: `Unequivocal new lesion${unequivocal.length > 1 ? "s" : ""}: ${unequivocal.map(describe).join(", ")}.` });
-  if (equivocal.length > 0) explanation.push({ rule: "R6", text: `Equivocal new lesion${equivocal.length > 1 ? "s" : ""} (not PD until unequivocal): ${equivocal.map(describe).join(", ")}.` });
-  if (explanation.length === 0) explanation.push({ rule: "R6", text: "No new lesions." });
-  if (nltSum !== null) explanation.push({ rule: "R10", text: `New-lesion target sum of measures (NLT SOM): ${mm(nltSum)}.` });
+  const explanation: Step[] = [];
+  if (unequivocal.length > 0) explanation.push(() => ({ rule: "R6", text: `Unequivocal new lesion${unequivocal.length > 1 ? "s" : ""}: ${unequivocal.map(describe).join(", ")}.` }));
+  if (equivocal.length > 0) explanation.push(() => ({ rule: "R6", text: `Equivocal new lesion${equivocal.length > 1 ? "s" : ""} (not PD until unequivocal): ${equivocal.map(describe).join(", ")}.` }));
+  if (explanation.length === 0) explanation.push(() => ({ rule: "R6", text: "No new lesions." }));
+  if (nltSum !== null) explanation.push(() => ({ rule: "R10", text: `New-lesion target sum of measures (NLT SOM): ${mm(nltSum)}.` }));
   return { lesions: views, category, nltSum, explanation };
 }

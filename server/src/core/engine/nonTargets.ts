@@ -1,4 +1,5 @@
 // Non-target lesions (R5) and the tumour markers that a non-target CR also needs (R16).
+import type { Step } from "./trace";
 import type { Assessment, Lesion, MarkerResult } from "../model/types";
 import type { Explanation, NonTargetCategory } from "./types";
 import { isGone, valueAt } from "./lesionValues";
@@ -9,7 +10,7 @@ export interface NonTargetJudgement {
   progressed: string[];
   /** Written `increased` or `progressed` (iRECIST: any further increase, R10). */
   grown: string[];
-  explanation: Explanation[];
+  explanation: Step[];
 }
 
 export function judgeNonTargets(nonTargets: Lesion[], scan: Assessment, markers: MarkerResult[]): NonTargetJudgement | null {
@@ -27,13 +28,13 @@ export function judgeNonTargets(nonTargets: Lesion[], scan: Assessment, markers:
     else if (!gone) present.push(lesion.id + (value.kind === "size" ? ` ${formatMm(value.tenths)} mm` : ` ${value.kind === "status" ? value.status : ""}`));
   }
   if (progressed.length > 0) {
-    return { category: "PD", progressed, grown, explanation: [{ rule: "R5", text: `${progressed.join(", ")} progressed (unequivocal): non-target PD.` }] };
+    return { category: "PD", progressed, grown, explanation: [() => ({ rule: "R5", text: `${progressed.join(", ")} progressed (unequivocal): non-target PD.` })] };
   }
   if (notEvaluated.length > 0) {
-    return { category: "NE", progressed, grown, explanation: [{ rule: "R5", text: `${notEvaluated.join(", ")} not evaluated: non-target NE.` }] };
+    return { category: "NE", progressed, grown, explanation: [() => ({ rule: "R5", text: `${notEvaluated.join(", ")} not evaluated: non-target NE.` })] };
   }
   if (present.length > 0) {
-    return { category: "NON-CR/NON-PD", progressed, grown, explanation: [{ rule: "R5", text: `Still present: ${present.join(", ")}: non-target NON-CR/NON-PD.` }] };
+    return { category: "NON-CR/NON-PD", progressed, grown, explanation: [() => ({ rule: "R5", text: `Still present: ${present.join(", ")}: non-target NON-CR/NON-PD.` })] };
   }
   const abnormal = abnormalMarkers(markers, scan.day);
   if (abnormal.length > 0) {
@@ -41,10 +42,10 @@ export function judgeNonTargets(nonTargets: Lesion[], scan: Assessment, markers:
       category: "NON-CR/NON-PD",
       progressed,
       grown,
-      explanation: [{ rule: "R5", text: `Every non-target lesion gone, but ${abnormal.join(", ")} above the upper limit of normal: non-target NON-CR/NON-PD (R16).` }],
+      explanation: [() => ({ rule: "R5", text: `Every non-target lesion gone, but ${abnormal.join(", ")} above the upper limit of normal: non-target NON-CR/NON-PD (R16).` })],
     };
   }
-  return { category: "CR", progressed, grown, explanation: [{ rule: "R5", text: "Every non-target lesion absent (nodes < 10 mm) and every recorded marker within normal limits: non-target CR." }] };
+  return { category: "CR", progressed, grown, explanation: [() => ({ rule: "R5", text: "Every non-target lesion absent (nodes < 10 mm) and every recorded marker within normal limits: non-target CR." })] };
 }
 
 /** Markers whose latest result on or before `day` is above its upper limit of normal (R16). */

@@ -1,9 +1,10 @@
 // RECIST 1.1 overall response at a time point (R7, tables 1 and 2).
+import type { Step } from "./trace";
 import type { Explanation, NonTargetCategory, OverallResponse, TargetCategory } from "./types";
 
 export interface OverallJudgement {
   response: OverallResponse;
-  explanation: Explanation;
+  explanation: Step;
 }
 
 /** `newLesions` is true only for unequivocal new lesions (R6: equivocal ones do not make PD). */
@@ -13,12 +14,12 @@ export function overallResponse(target: TargetCategory | null, nonTarget: NonTar
   if (nonTarget !== null) return table2(nonTarget, newLesions, nl);
   // No baseline disease at all: only new lesions can say anything.
   return newLesions
-    ? { response: "PD", explanation: { rule: "R7", text: "No target or non-target lesions; new lesions: Yes -> PD." } }
-    : { response: "NE", explanation: { rule: "R7", text: "No target or non-target lesions and no new lesions: NE." } };
+    ? { response: "PD", explanation: () => ({ rule: "R7", text: "No target or non-target lesions; new lesions: Yes -> PD." }) }
+    : { response: "NE", explanation: () => ({ rule: "R7", text: "No target or non-target lesions and no new lesions: NE." }) };
 }
 
 function row(table: 1 | 2, cells: string, response: OverallResponse): OverallJudgement {
-  return { response, explanation: { rule: `R7 table ${table}`, text: `${cells} -> ${response}.` } };
+  return { response, explanation: () => ({ rule: `R7 table ${table}`, text: `${cells} -> ${response}.` }) };
 }
 
 function table1(target: TargetCategory, nonTarget: NonTargetCategory | null, newLesions: boolean, nl: string): OverallJudgement {

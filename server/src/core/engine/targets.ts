@@ -1,4 +1,5 @@
 // Target lesions: the sum of diameters (R2) and the target response (R3, R4).
+import type { Step } from "./trace";
 import type { Assessment, Lesion, Tenths } from "../model/types";
 import type { Explanation, SumTerm, TargetCategory } from "./types";
 import { isGone, valueAt } from "./lesionValues";
@@ -50,7 +51,7 @@ export interface TargetJudgement {
   category: TargetCategory;
   /** PD against the nadir by the sums (R3), or by the measured lesions alone (R4). */
   pdBySum: boolean;
-  explanation: Explanation[];
+  explanation: Step[];
 }
 
 /** R3 in its order (PD, CR, PR, SD), with R4 for a target not evaluated. */
@@ -62,13 +63,13 @@ export function judgeTargets(s: TargetSum, baseline: Tenths | null, nadir: Tenth
       return {
         category: "PD",
         pdBySum: true,
-        explanation: [{ rule: "R4", text: `${missing} not evaluated, but the measured targets alone sum to ${mm(s.measured)}, already >= ${mm(pdThresholdOf(nadir))} (PD threshold from ${nadirText}): target PD.` }],
+        explanation: [() => ({ rule: "R4", text: `${missing} not evaluated, but the measured targets alone sum to ${mm(s.measured)}, already >= ${mm(pdThresholdOf(nadir))} (PD threshold from ${nadirText}): target PD.` })],
       };
     }
     return {
       category: "NE",
       pdBySum: false,
-      explanation: [{ rule: "R4", text: `${missing} not evaluated and the measured targets (${mm(s.measured)}) do not already meet PD: target NE.` }],
+      explanation: [() => ({ rule: "R4", text: `${missing} not evaluated and the measured targets (${mm(s.measured)}) do not already meet PD: target NE.` })],
     };
   }
   const sum = s.sum;
@@ -77,27 +78,27 @@ export function judgeTargets(s: TargetSum, baseline: Tenths | null, nadir: Tenth
     return {
       category: "PD",
       pdBySum: true,
-      explanation: [{
+      explanation: [() => ({
         rule: "R3",
         text: `Sum ${mm(sum)} vs ${nadirText}: ${pct === null ? "any growth from 0" : signedPct(pct)} (>= +20 %) and ${signedMm(sum - nadir)} (>= +5 mm): target PD.`,
-      }],
+      })],
     };
   }
-  const notPd: Explanation[] = nadir === null ? [] : [{
+  const notPd: Step[] = nadir === null ? [] : [() => ({
     rule: "R3",
     text: `Not PD: sum ${mm(sum)} is below ${mm(pdThresholdOf(nadir))}, the smallest sum that is both >= 120 % of ${nadirText} and >= 5 mm above it.`,
-  }];
+  })];
   if (s.allGone) {
-    return { category: "CR", pdBySum: false, explanation: [...notPd, { rule: "R3", text: `Every non-nodal target is 0 mm and every nodal target is < 10 mm short axis: target CR (sum ${mm(sum)}).` }] };
+    return { category: "CR", pdBySum: false, explanation: [...notPd, () => ({ rule: "R3", text: `Every non-nodal target is 0 mm and every nodal target is < 10 mm short axis: target CR (sum ${mm(sum)}).` })] };
   }
   if (baseline !== null && meetsPr(sum, baseline)) {
     const pct = percentChange(sum, baseline);
     return {
       category: "PR",
       pdBySum: false,
-      explanation: [...notPd, { rule: "R3", text: `Sum ${mm(sum)} <= ${mm(prThresholdOf(baseline))} (70 % of the baseline ${mm(baseline)}; ${pct === null ? "" : signedPct(pct)}): target PR.` }],
+      explanation: [...notPd, () => ({ rule: "R3", text: `Sum ${mm(sum)} <= ${mm(prThresholdOf(baseline))} (70 % of the baseline ${mm(baseline)}; ${pct === null ? "" : signedPct(pct)}): target PR.` })],
     };
   }
   const prText = baseline === null ? "the baseline sum is unknown" : `sum ${mm(sum)} is above ${mm(prThresholdOf(baseline))} (70 % of the baseline ${mm(baseline)})`;
-  return { category: "SD", pdBySum: false, explanation: [...notPd, { rule: "R3", text: `Neither PD, CR nor PR (${prText}): target SD.` }] };
+  return { category: "SD", pdBySum: false, explanation: [...notPd, () => ({ rule: "R3", text: `Neither PD, CR nor PR (${prText}): target SD.` })] };
 }

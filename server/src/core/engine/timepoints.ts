@@ -3,7 +3,8 @@
 // response (R7). iRECIST (R10) builds on these facts in irecist.ts.
 import type { Assessment, Episode, Lesion, MarkerResult, Tenths } from "../model/types";
 import type { Settings } from "../settings";
-import type { Explanation, OverallResponse, TargetCategory, TimepointAssessment } from "./types";
+import type { OverallResponse, TargetCategory, TimepointAssessment } from "./types";
+import { Trace, TracedTimepoint } from "./trace";
 import { describeSum, judgeTargets, TargetSum, targetSum } from "./targets";
 import { judgeNonTargets, NonTargetJudgement } from "./nonTargets";
 import { NewLesionsAtScan, NewLesionTracker } from "./newLesions";
@@ -23,6 +24,8 @@ export interface TimepointFacts {
   newLesions: NewLesionsAtScan;
   /** Target PD by the sums against the nadir (R3/R4), before any R6 reappearance rule. */
   targetPdBySum: boolean;
+  /** The reasoning behind `tp`, worded on demand as `tp.explanation`. */
+  trace: Trace;
 }
 
 export interface EpisodeLesions {
@@ -61,26 +64,26 @@ export function assessTimepoints(episode: Episode, lesions: EpisodeLesions, mark
     const nadir = nadirEntry?.sum ?? null;
     const nadirDate = nadirEntry?.date ?? null;
     const sums = targetSum(lesions.targets, scan);
-    const explanation: Explanation[] = [];
+    const trace = new Trace();
     let target: TargetCategory | null = null;
     let targetPdBySum = false;
     if (lesions.targets.length > 0) {
-      explanation.push({ rule: "R2", text: `Sum = ${describeSum(sums.terms, sums.sum)}.` });
+      trace.add("R2", () => `Sum = ${describeSum(sums.terms, sums.sum)}.`);
       const judged = judgeTargets(sums, baselineSum, nadir, nadirDate);
       target = judged.category;
       targetPdBySum = judged.pdBySum;
-      explanation.push(...judged.explanation);
+      trace.push(...judged.explanation);
       if (target === "SD") {
         const continuing = continuingPr(facts, settings, confirmResponses);
         if (continuing) {
           target = "PR";
-          explanation.push({ rule: "R3", text: continuing });
+          trace.add("R3", () => continuing);
         }
       }
     }
     const nonTargets = judgeNonTargets(lesions.nonTargets, scan, markers);
     let nonTarget = nonTargets?.category ?? null;
-    if (nonTargets) explanation.push(...nonTargets.explanation);
+    if (nonTargets) trace.push(...nonTargets.explanation);
     // R6: after an overall CR, a lesion that comes back is progression whatever the sum.
     if (previousResponse === "CR") {
       const back = (ls: Lesion[]) => ls.filter((l) => isGone(l, valueAt(previousScan, l.id)) === true && isGone(l, valueAt(scan, l.id)) === false).map((l) => l.id);
@@ -88,19 +91,19 @@ export function assessTimepoints(episode: Episode, lesions: EpisodeLesions, mark
       const nonTargetsBack = back(lesions.nonTargets);
       if (targetsBack.length > 0 && target !== "PD") {
         target = "PD";
-        explanation.push({ rule: "R6", text: `${targetsBack.join(", ")} reappeared after an overall CR: target PD.` });
+        trace.add("R6", () => `${targetsBack.join(", ")} reappeared after an overall CR: target PD.`);
       }
       if (nonTargetsBack.length > 0 && nonTarget !== "PD") {
         nonTarget = "PD";
-        explanation.push({ rule: "R6", text: `${nonTargetsBack.join(", ")} reappeared after an overall CR: non-target PD.` });
+        trace.add("R6", () => `${nonTargetsBack.join(", ")} reappeared after an overall CR: non-target PD.`);
       }
     }
     const newLesions = tracker.at(scan);
-    explanation.push(...newLesions.explanation);
+    trace.push(...newLesions.explanation);
     const overall = overallResponse(target, nonTarget, newLesions.category === "yes");
-    explanation.push(overall.explanation);
+    trace.push(overall.explanation);
     const sum = sums.sum;
-    const tp: TimepointAssessment = {
+    const tp: TimepointAssessment = Object.assign(new TracedTimepoint(trace), {
       scan,
       date: scan.date,
       day: scan.day,
@@ -118,15 +121,14 @@ export function assessTimepoints(episode: Episode, lesions: EpisodeLesions, mark
       response: overall.response,
       prThreshold: baselineSum === null ? null : prThresholdOf(baselineSum),
       pdThreshold: nadir === null ? null : pdThresholdOf(nadir),
-      explanation,
-    };
+    });
     if (sum !== null && nadir !== null) {
-      explanation.splice(1, 0, {
+      trace.insert(lesions.targets.length > 0 ? 1 : 0, () => ({
         rule: "R3",
         text: `Nadir ${mm(nadir)} (${nadirDate}, the smallest earlier sum of this episode); change from nadir ${tp.changeFromNadirPct === null ? "n/a" : signedPct(tp.changeFromNadirPct)}, from baseline ${tp.changeFromBaselinePct === null ? "n/a" : signedPct(tp.changeFromBaselinePct)}.`,
-      });
+      }));
     }
-    facts.push({ tp, scan, targetSum: sums, nonTargets, newLesions, targetPdBySum });
+    facts.push({ tp, scan, targetSum: sums, nonTargets, newLesions, targetPdBySum, trace });
     if (sum !== null && lesions.targets.length > 0) history.push({ sum, date: scan.date });
     previousScan = scan;
     if (overall.response !== "NE") previousResponse = overall.response;

@@ -1,7 +1,7 @@
 // A cohort is the analysed case files a research export or figure reads. Shared helpers turn the
 // engine's exact integers (tenths of a mm) into the units research tables use.
 import type { Analysis } from "../analyze";
-import type { EpisodeAssessment, PatientAssessment } from "../engine/types";
+import type { EpisodeAssessment, IResponse, OverallResponse, PatientAssessment } from "../engine/types";
 import type { Tenths } from "../model/types";
 import { round1 } from "../util/numbers";
 
@@ -41,4 +41,14 @@ export function pct(value: number | null | undefined): number | null {
 /** "PT-0042" for a single-episode patient, "PT-0042 #2" for the second episode of several. */
 export function episodeLabel(e: CohortEpisode): string {
   return e.patient.episodes.length > 1 ? `${e.patient.id} #${e.number}` : e.patient.id;
+}
+
+/** The RECIST 1.1 category an iRECIST response corresponds to (iUPD and iCPD both read as PD). */
+export const RECIST_OF_I_RESPONSE: Record<IResponse, OverallResponse> = {
+  iCR: "CR", iPR: "PR", iSD: "SD", "NON-iCR/NON-iUPD": "NON-CR/NON-PD", iUPD: "PD", iCPD: "PD", NE: "NE",
+};
+
+/** A RECIST category as is, an iRECIST one as its RECIST counterpart. */
+export function recistCategory(category: string): string {
+  return RECIST_OF_I_RESPONSE[category as IResponse] ?? category;
 }

@@ -10,7 +10,7 @@ import type {
 } from "@medplum/fhirtypes";
 import type { Patient } from "../model/types";
 import type { PatientAssessment, TimepointAssessment } from "../engine/types";
-import { CohortFile, mm } from "./cohort";
+import { CohortFile, mm, recistCategory } from "./cohort";
 
 const LOINC = "http://loinc.org";
 const SNOMED = "http://snomed.info/sct";
@@ -33,7 +33,6 @@ const STATUS_TREND: Record<string, { code: string; display: string }> = {
   PD: { code: "271299001", display: "Patient's condition worsened (finding)" },
   NE: { code: "709137006", display: "Patient condition undetermined (finding)" },
 };
-const I_TO_RECIST: Record<string, string> = { iCR: "CR", iPR: "PR", iSD: "SD", "NON-iCR/NON-iUPD": "NON-CR/NON-PD", iUPD: "PD", iCPD: "PD", NE: "NE" };
 
 export interface FhirPatientBundle {
   patientId: string;
@@ -125,7 +124,7 @@ function tumourSize(subject: Reference<FhirPatient>, focus: Reference, date: str
 function responseObservation(subject: Reference<FhirPatient>, assessed: PatientAssessment, tp: TimepointAssessment, sizes: Reference<Observation>[]): Observation {
   const iRecist = assessed.criteria === "iRECIST" && tp.iResponse !== undefined;
   const response: string = iRecist ? tp.iResponse! : tp.response;
-  const trend = STATUS_TREND[iRecist ? I_TO_RECIST[response] : response];
+  const trend = STATUS_TREND[recistCategory(response)];
   const criteria = assessed.criteria === "iRECIST" ? "iRECIST" : "RECIST 1.1";
   const component: NonNullable<Observation["component"]> = [];
   if (tp.target !== null) component.push({ code: { text: "Target lesion response" }, valueCodeableConcept: localCode(tp.target) });

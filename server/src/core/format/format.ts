@@ -88,7 +88,7 @@ function layoutLines(text: string, options: FormatOptions): Layout {
     let formatted: string;
     if (plan) {
       formatted = render(plan, indent, groups);
-    } else if (raw.trim() === "") {
+    } else if (/^[ \t]*$/.test(raw)) { // only the grammar's blanks: a line of U+00A0 is a broken line, not a blank one
       out.push(previousBlank ? null : "");
       previousBlank = true;
       return;
