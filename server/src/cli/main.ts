@@ -2,22 +2,9 @@
 import { COMMANDS } from "./commands";
 import { CliError, CliIO } from "./command";
 
-import * as fs from "fs";
-import * as path from "path";
+import { packageVersion } from "./version";
 
-const VERSION = readVersion();
-
-/** The package version, found upwards from this file (works from out/ and from a bundle). */
-function readVersion(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, "package.json");
-    if (fs.existsSync(candidate)) {
-      const pkg = JSON.parse(fs.readFileSync(candidate, "utf8"));
-      if (pkg.name === "nadir") return String(pkg.version);
-    }
-    if (path.dirname(dir) === dir) return "0.0.0";
-  }
-}
+const VERSION = packageVersion();
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const [name, ...rest] = argv;

@@ -4,7 +4,7 @@ import { CliError } from "../command";
 
 export const lspCommand: Command = {
   name: "lsp",
-  summary: "Run the language server (LSP over stdio)",
+  summary: "run the language server (LSP over stdio, for any editor)",
   usage: "Usage: nadir lsp --stdio\n\nRuns the Nadir language server, speaking the Language Server Protocol on stdin/stdout.\nSettings come from workspace/configuration (section `nadir`) or initializationOptions.settings.",
   async run(args) {
     const transport = args.find((a) => a === "--stdio" || a === "--node-ipc" || a.startsWith("--socket=") || a.startsWith("--pipe="));
