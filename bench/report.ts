@@ -9,6 +9,8 @@ export interface BenchResults {
   node: string;
   cpus: number;
   cpuModel: string;
+  /** 1-minute load average when the run started and ended: other processes skew every figure. */
+  loadAverage: { start: number; end: number };
   throughput: ThroughputResult[];
   stages: StageTimes | null;
   incremental: IncrementalResult[];
@@ -65,7 +67,7 @@ function edited(name: string, limit: number, file: { editP95Ms: number; edits: n
 
 export function formatReport(results: BenchResults): string {
   const out: string[] = [];
-  out.push(`Nadir benchmark, ${results.date}, node ${results.node}, ${results.cpus} cores (${results.cpuModel})`);
+  out.push(`Nadir benchmark, ${results.date}, node ${results.node}, ${results.cpus} cores (${results.cpuModel}), load average ${results.loadAverage.start.toFixed(1)} at start, ${results.loadAverage.end.toFixed(1)} at end`);
   out.push("");
   out.push("Throughput (best run; ratio = Nadir MB/s / JSON.parse MB/s of the same cohort as JSON)");
   out.push(table(

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const asked = process.argv.slice(2).filter((a) => (PARTS as readonly string[]).includes(a));
   const wanted = new Set(asked.length ? asked : PARTS);
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+  const loadAtStart = os.loadavg()[0];
   const data = prepareData(log);
 
   const throughput = [];
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   }
   const partial = {
     date: new Date().toISOString(), node: process.version, cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? "unknown",
+    loadAverage: { start: loadAtStart, end: os.loadavg()[0] },
     throughput, stages, incremental, check, lsp,
   };
   const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };

@@ -37,7 +37,7 @@ describe("nadir check for CI: --quiet, colour, progress, workers", function () {
     const template = fs.readFileSync(path.join(EXAMPLES_DIR, "PT-0042.nadir"), "utf8");
     for (let i = 0; i < WORKER_THRESHOLD + 8; i++) {
       // Every fifth file is broken so that the run has errors to order.
-      const text = template.replace("PT-0042", `PT-${i}`).replace("T1 30 mm", i % 5 === 0 ? "T1 30 mx" : "T1 30 mm");
+      const text = template.replace("PT-0042", `PT-${i}`).replace(/T1(\s+)30 mm/, i % 5 === 0 ? "T1$130 mx" : "T1$130 mm");
       fs.writeFileSync(path.join(dir, `case-${String(i).padStart(2, "0")}.nadir`), text);
     }
   });

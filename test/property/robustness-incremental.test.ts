@@ -7,20 +7,21 @@ import * as path from "path";
 import fc from "fast-check";
 import { analyze, Analysis } from "../../server/src/core/analyze";
 import { reanalyze, TextChange } from "../../server/src/core/incremental/reanalyze";
+import { changeBetween } from "../../server/src/core/incremental/changeBetween";
 import { patientsJson } from "../../server/src/core/engine/json";
 import { parseDay } from "../../server/src/core/util/dates";
 import { generateCohort } from "../../bench/generate";
 import { EXAMPLES_DIR } from "../helpers/paths";
 
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS) || 0;
-const RUNS = FUZZ_RUNS > 0 ? FUZZ_RUNS : 60;
+const RUNS = FUZZ_RUNS > 0 ? FUZZ_RUNS : 100;
 const SEED = Number(process.env.FUZZ_SEED) || 11;
 const OPTIONS = { today: parseDay("2026-01-01") as number };
 
-const BASES = [
-  ...fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith(".nadir")).map((f) => fs.readFileSync(path.join(EXAMPLES_DIR, f), "utf8")).filter((t) => t.length <= 8_000),
-  generateCohort(3, 6).text,
-];
+const EXAMPLES = fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith(".nadir")).map((f) => fs.readFileSync(path.join(EXAMPLES_DIR, f), "utf8")).filter((t) => t.length <= 8_000);
+const COHORT = generateCohort(3, 6).text;
+// Also with CRLF and lone-CR line ends and a byte-order mark: offsets must move the same way.
+const BASES = [...EXAMPLES, COHORT.replace(/\n/g, "\r\n"), "\ufeff" + EXAMPLES[0].replace(/\n/g, "\r"), COHORT];
 
 const INSERTS = ["", "1", "7", " ", "\n", "\r\n", "}", "{", "\"", "#", "x", "T9", "new", "target", "absent", "mm", "  scan 2025-02-01 CT {\n", "patient Q {\n", "  }\n", "é", "\u00a0"];
 
@@ -56,6 +57,17 @@ describe("robustness: incremental re-analysis equals full analysis (issue 7)", f
     const result = reanalyze(analyze(text, OPTIONS), { start: brace, end: brace + 1, text: "" }, OPTIONS);
     assert.equal(result.incremental, false);
     assert.equal(observable(result.analysis), observable(analyze(result.analysis.text, OPTIONS)));
+  });
+
+  it("changeBetween finds one replacement that turns the old text into the new", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), (before, after) => {
+        const c = changeBetween(before, after);
+        assert.equal(before.slice(0, c.start) + c.text + before.slice(c.end), after);
+        assert.ok(0 <= c.start && c.start <= c.end && c.end <= before.length);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
   });
 
   it("any sequence of random edits: incremental and full results are identical", () => {

@@ -29,7 +29,7 @@ import { EXAMPLES_DIR } from "../helpers/paths";
 
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS) || 0;
 /** Inputs per property: small in `npm test`, FUZZ_RUNS under `npm run fuzz`. */
-const RUNS = FUZZ_RUNS > 0 ? FUZZ_RUNS : 60;
+const RUNS = FUZZ_RUNS > 0 ? FUZZ_RUNS : 200;
 const SEED = Number(process.env.FUZZ_SEED) || 7;
 const TODAY = parseDay("2026-01-01") as number;
 const KNOWN_CODES = new Set<string>(Object.values(Codes));

@@ -1,6 +1,7 @@
 // `nadir assess <files | directories | ->`: the response assessment of every patient, as the
 // spec's JSON, a terminal timeline or one CSV row per time point. Exit 0 when every file was
-// assessed (clinical findings included), 1 when a file has errors, 2 for usage and I/O problems.
+// assessed, even when a file has errors (they are named on standard error; `nadir check` is the
+// CI gate), 1 with --strict when a file has errors, 2 for usage and I/O problems.
 import type { Command, CliIO } from "../command";
 import { CliError } from "../command";
 import { analyze, Analysis } from "../../core/analyze";
@@ -29,16 +30,19 @@ Options:
   --criteria RECIST1.1|iRECIST     criteria for patients whose file names none
   --confirm-responses              CR/PR need confirmation >= 28 days later (R8)
   --min-sd-days N                  minimum days from the start for SD to count (default 42)
+  --strict                         exit 1 when a file has errors
   -h, --help                       show this help
 
 Settings also come from the nearest nadir.config.json above each file; flags win over it,
 and the case file's own statements win over both.
-Exit status: 0 assessed (even with clinical findings such as progression), 1 a file has
-errors (its results may be incomplete; see 'nadir check'), 2 usage or I/O problem.
+Exit status: 0 assessed (even with clinical findings such as progression; files with errors
+are named on standard error, their results may be incomplete: see 'nadir check'), 1 with
+--strict when a file has errors, 2 usage or I/O problem.
 `;
 
 interface AssessOptions {
   format: Format;
+  strict: boolean;
   explain: boolean;
   flags: SettingsFlags;
   today: number | undefined;
@@ -53,6 +57,7 @@ export function parseAssessArgs(args: string[]): AssessOptions {
     criteria: { type: "string" },
     "confirm-responses": { type: "boolean" },
     "min-sd-days": { type: "string" },
+    strict: { type: "boolean" },
   });
   const format = (values.format as string | undefined) ?? "table";
   if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown format '${format}' (formats: ${FORMATS.join(", ")})`);
@@ -67,7 +72,7 @@ export function parseAssessArgs(args: string[]): AssessOptions {
     flags.minStableDiseaseDays = Number(minSd);
   }
   if (positionals.length === 0) throw new CliError("no case files given (try 'nadir assess examples', or '-' for standard input)");
-  return { format: format as Format, explain: Boolean(values.explain), flags, today: asOf.today, inputs: positionals };
+  return { format: format as Format, strict: Boolean(values.strict), explain: Boolean(values.explain), flags, today: asOf.today, inputs: positionals };
 }
 
 function parseCriteria(text: string): Criteria {
@@ -99,7 +104,7 @@ export const assessCommand: Command = {
     const broken = files.filter((f) => f.analysis.diagnostics.some((d) => d.severity === "error"));
     if (broken.length > 0) {
       io.stderr.write(`nadir assess: ${broken.map((f) => f.path).join(", ")} ${broken.length === 1 ? "has" : "have"} errors; results may be incomplete (see 'nadir check')\n`);
-      return 1;
+      return options.strict ? 1 : 0;
     }
     return 0;
   },
