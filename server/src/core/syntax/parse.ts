@@ -145,7 +145,7 @@ function tryParse(line: string, startRule: "FileLine" | "PatientLine" | "ScanLin
   }
 }
 
-const NOISE = new Set(["the end of the line"]);
+const NOISE = new Set(["the end of the line", "space"]);
 
 /** Turns the parser's expectations into words a radiologist reads: named rules and keywords. */
 function describeExpectations(expected: Expectation[]): string[] {
