@@ -2,39 +2,24 @@
 // assessment it returns (the spec's `nadir assess --format json`, one file).
 // Kept free of `vscode` imports so the pure helpers can be unit-tested.
 
+import type { JsonEpisode, JsonPatient, JsonTimepoint } from "../../server/src/core/engine/json";
+
 export interface LspPosition { line: number; character: number }
 export interface LspRange { start: LspPosition; end: LspPosition }
 
-export interface AssessedTimepoint {
-  date: string;
-  sum: number | null;
-  nadir: number | null;
-  changeFromBaselinePct: number | null;
-  changeFromNadirPct: number | null;
-  changeFromNadirMm: number | null;
-  target: string | null;
-  nonTarget: string | null;
-  newLesions: "yes" | "no" | "equivocal";
-  newLesionTargetSum?: number | null;
-  response: string;
-  iResponse?: string;
+// The JSON shapes are the engine's own (server/src/core/engine/json.ts, the spec's contract);
+// the server adds only the header `range` for the editor.
+export interface AssessedTimepoint extends JsonTimepoint {
   /** Range of the scan header; added by the language server, absent from the CLI output. */
   range?: LspRange;
 }
 
-export interface AssessedEpisode {
-  therapy?: string | null;
-  start?: string | null;
+export interface AssessedEpisode extends Omit<JsonEpisode, "baseline" | "timepoints"> {
   baseline: { date: string; sum: number | null; range?: LspRange } | null;
   timepoints: AssessedTimepoint[];
-  bestResponse?: string | null;
-  iBestResponse?: string | null;
-  progressionDate?: string | null;
 }
 
-export interface AssessedPatient {
-  id: string;
-  criteria: string;
+export interface AssessedPatient extends Omit<JsonPatient, "episodes"> {
   episodes: AssessedEpisode[];
 }
 

@@ -4,7 +4,7 @@
 import type { Analysis } from "../analyze";
 import type { CoreDiagnostic } from "../diagnostics";
 import type { Tenths } from "../model/types";
-import type { CaseAssessment, EpisodeAssessment, TimepointAssessment } from "./types";
+import type { CaseAssessment, EpisodeAssessment, NewLesionsCategory, TimepointAssessment } from "./types";
 import { LineIndex, Position } from "../text/lineIndex";
 import { round1 } from "../util/numbers";
 
@@ -17,7 +17,7 @@ export interface JsonTimepoint {
   changeFromNadirMm: number | null;
   target: string | null;
   nonTarget: string | null;
-  newLesions: string;
+  newLesions: NewLesionsCategory;
   newLesionTargetSum: number | null;
   response: string;
   iResponse?: string;
