@@ -1,3 +1,4 @@
+import { parseText } from "../../../server/src/core/syntax/parse";
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
@@ -85,6 +86,13 @@ describe("format: formatText", () => {
   it("keeps broken lines exactly as written, and the line ends and byte-order mark of the file", () => {
     const broken = "\uFEFFpatient X {\r\n  baseline 2025-01-02 {\r\n      T1  target liver 12\r\n  T2   target lung 20 mm\r\n  }\r\n}\r\n";
     assert.equal(formatText(broken), "\uFEFFpatient X {\r\n  baseline 2025-01-02 {\r\n      T1  target liver 12\r\n    T2 target lung 20 mm\r\n  }\r\n}\r\n");
+  });
+
+  it("never turns a broken U+FEFF line into a byte-order mark by dropping the blank lines above it (fuzz find)", () => {
+    const once = formatText("\n\uFEFF");
+    assert.equal(once, "\n\uFEFF\n");
+    assert.equal(formatText(once), once);
+    assert.equal(parseText(once).diagnostics.length, 1, "the broken line is still a syntax error");
   });
 
   it("is idempotent and never changes what a file means: every example and every case text in the tests (R1-R16)", () => {

@@ -102,7 +102,19 @@ function layoutLines(text: string, options: FormatOptions): Layout {
   });
   // No blank lines at the end of the file.
   for (let i = out.length - 1; i >= 0 && (out[i] === null || out[i] === ""); i--) out[i] = null;
+  keepBrokenByteOrderMark(bom, out);
   return { bom, eol, lines, out };
+}
+
+/**
+ * A U+FEFF that starts a later line is a broken line, but at the very start of the text it would
+ * be read as a byte-order mark and the error would vanish. So when dropping leading blank lines
+ * would move it there, one blank line stays in front of it (and stays on every later run).
+ */
+function keepBrokenByteOrderMark(bom: string, out: Array<string | null>): void {
+  if (bom) return;
+  const first = out.findIndex((l) => l !== null);
+  if (first > 0 && out[first]!.startsWith("\uFEFF")) out[first - 1] = "";
 }
 
 function splitLines(text: string, from: number): Line[] {
