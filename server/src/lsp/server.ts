@@ -4,7 +4,7 @@
 // the server down. Capabilities are declared statically in the initialize result.
 import {
   CancellationToken, ClientCapabilities, CodeActionKind, Connection, DidChangeConfigurationNotification, InitializeParams,
-  InitializeResult, LSPErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments, TextEdit, ErrorCodes,
+  InitializeResult, LSPErrorCodes, ResponseError, TextDocumentSyncKind, TextEdit, ErrorCodes,
   HoverParams, CompletionItem, CompletionParams, CodeActionParams, DocumentFormattingParams, DocumentRangeFormattingParams,
   DocumentSymbolParams, SymbolInformation, WorkspaceSymbolParams, DefinitionParams, ReferenceParams, PrepareRenameParams,
   RenameParams, FoldingRangeParams, SelectionRangeParams, SemanticTokensParams, InlayHintParams, CodeLensParams,
@@ -13,10 +13,9 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import * as path from "path";
 import { fileURLToPath } from "url";
-import { AnalysisCache, ValidationScheduler } from "./documentState";
+import { AnalysisCache, trackedTextDocuments, ValidationScheduler } from "./documentState";
 import { workspaceCaseFiles } from "./workspaceFiles";
 import { serverSettingsFrom, ServerSettings } from "../service/settings";
-import { toLspDiagnostics } from "../service/diagnostics";
 import { hover } from "../service/hover";
 import { codeActions, nextScanAction } from "../service/codeActions";
 import { completion, withoutSnippets } from "../service/completion";
@@ -39,11 +38,11 @@ export const REQUESTS = {
 } as const;
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
   let settings: ServerSettings = serverSettingsFrom(undefined);
   let clientCapabilities: ClientCapabilities = {};
   let workspaceFolders: string[] = [];
   const cache = new AnalysisCache(() => settings);
+  const documents = trackedTextDocuments(cache);
   const scheduler = new ValidationScheduler(() => settings.debounceMs, (uri) => publish(uri));
 
   const log = (message: string) => connection.console.log(message);
@@ -60,9 +59,9 @@ export function startServer(connection: Connection): void {
       const document = documents.get(uri);
       if (!document) return;
       const version = document.version;
-      const doc = cache.caseDocument(document);
+      const diagnostics = cache.lspDiagnostics(document);
       if (documents.get(uri)?.version !== version) return; // a newer edit will publish
-      void connection.sendDiagnostics({ uri, version, diagnostics: toLspDiagnostics(document, doc.analysis.diagnostics) });
+      void connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (e) {
       log(`nadir: validating ${uri} failed: ${describe(e)}`);
     }
