@@ -4,6 +4,7 @@ import { buildModel } from "./model/build";
 import { checkStructure } from "./check";
 import { assessCase } from "./engine";
 import type { CaseModel } from "./model/types";
+import type { FileNode } from "./syntax/ast";
 import type { CaseAssessment } from "./engine/types";
 import type { CoreDiagnostic } from "./diagnostics";
 import type { Settings } from "./settings";
@@ -25,13 +26,22 @@ export interface AnalyzeOptions {
   today?: number;
 }
 
-export function analyze(rawText: string, options: AnalyzeOptions = {}): Analysis {
-  const text = rawText;
-  const settings = options.settings ?? DEFAULT_SETTINGS;
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const parse = parseText(text);
-  const model = buildModel(parse.file);
-  const structural = checkStructure(parse.file, model, text);
-  const assessment = assessCase(model, settings, { today: options.today ?? todayDay() });
-  const diagnostics = [...parse.diagnostics, ...structural, ...assessment.diagnostics].sort((a, b) => a.start - b.start || a.end - b.end);
+  const { model, structural, assessment } = analyzeParsed(parse.file, text, options.settings ?? DEFAULT_SETTINGS, options.today ?? todayDay());
+  const diagnostics = orderDiagnostics(parse.diagnostics, structural, assessment.diagnostics);
   return { text, parse, model, assessment, diagnostics };
+}
+
+/** The stages after parsing: model, structural checks, engine (also run per patient by core/incremental). */
+export function analyzeParsed(file: FileNode, text: string, settings: Settings, today: number) {
+  const model = buildModel(file);
+  const structural = checkStructure(file, model, text);
+  const assessment = assessCase(model, settings, { today });
+  return { model, structural, assessment };
+}
+
+/** The one order of diagnostics: syntax, then structural, then clinical, stably by range. */
+export function orderDiagnostics(syntax: CoreDiagnostic[], structural: CoreDiagnostic[], clinical: CoreDiagnostic[]): CoreDiagnostic[] {
+  return [...syntax, ...structural, ...clinical].sort((a, b) => a.start - b.start || a.end - b.end);
 }

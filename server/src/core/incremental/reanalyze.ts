@@ -5,11 +5,8 @@
 // could change the block structure (it touches a patient header or closing brace, lands outside a
 // closed patient, or the block no longer parses as exactly one closed patient), the whole text is
 // analysed again, so the result is always the one analyze() gives (tests compare them).
-import { analyze, Analysis, AnalyzeOptions } from "../analyze";
+import { analyze, analyzeParsed, orderDiagnostics, Analysis, AnalyzeOptions } from "../analyze";
 import { parseText } from "../syntax/parse";
-import { buildModel } from "../model/build";
-import { checkStructure } from "../check";
-import { assessCase } from "../engine";
 import { DEFAULT_SETTINGS } from "../settings";
 import { todayDay } from "../util/dates";
 import type { CoreDiagnostic } from "../diagnostics";
@@ -62,9 +59,7 @@ function reanalyzePatient(previous: Analysis, change: TextChange, text: string, 
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const today = options.today ?? todayDay();
   const single: FileNode = { type: "File", items: [patientNode], start: 0, end: text.length };
-  const model = buildModel(single);
-  const structural = checkStructure(single, model, text);
-  const assessed = assessCase(model, settings, { today });
+  const { model, structural, assessment: assessed } = analyzeParsed(single, text, settings, today);
   const parseDiagnostics = reparsed.diagnostics;
   for (const d of parseDiagnostics) shiftDiagnostic(d, sliceStart);
 
@@ -96,8 +91,8 @@ function reanalyzePatient(previous: Analysis, change: TextChange, text: string, 
   const replace = (list: CoreDiagnostic[], from: number, to: number, part: CoreDiagnostic[]) => [...list.slice(0, from), ...part, ...list.slice(to)];
   const parse = { file, diagnostics: replace(previous.parse.diagnostics, parseFrom, parseTo, parseDiagnostics) };
   const assessment = { patients: patientAssessments, diagnostics: replace(previous.assessment.diagnostics, clinicalFrom, clinicalTo, assessed.diagnostics) };
-  // analyze() sorts syntax, structural, clinical stably by range; only the block's part can change.
-  const middle = [...parseDiagnostics, ...structural, ...assessed.diagnostics].sort((a, b) => a.start - b.start || a.end - b.end);
+  // Only the block's part of analyze()'s order can change.
+  const middle = orderDiagnostics(parseDiagnostics, structural, assessed.diagnostics);
   const diagnostics = replace(all, allFrom, allTo, middle);
   return { text, parse, model: { patients }, assessment, diagnostics };
 }
