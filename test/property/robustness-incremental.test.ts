@@ -28,7 +28,7 @@ const INSERTS = ["", "1", "7", " ", "\n", "\r\n", "}", "{", "\"", "#", "x", "T9"
 /** Everything a client can observe, as comparable text (Maps become entry lists). */
 function observable(a: Analysis): string {
   return JSON.stringify(
-    { text: a.text, file: a.parse.file, parse: a.parse.diagnostics, diagnostics: a.diagnostics, clinical: a.assessment.diagnostics, patients: patientsJson(a.assessment), model: a.model },
+    { text: a.text, file: a.parse.file, parse: a.parse.diagnostics, diagnostics: a.diagnostics, clinical: a.assessment.diagnostics, patients: patientsJson(a.assessment, a.text), model: a.model },
     (_key, value) => (value instanceof Map ? [...value.entries()] : value),
   );
 }

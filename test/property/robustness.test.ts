@@ -201,7 +201,9 @@ describe("robustness: random edits of the examples (issue 7)", function () {
       assert.strictEqual(formatText(once), once, "formatting a formatted text changed it");
       const before = analyze(text, { today: TODAY });
       const after = analyze(once, { today: TODAY });
-      assert.deepStrictEqual(patientsJson(after.assessment), patientsJson(before.assessment));
+      // Formatting moves text, so the reasons of incomplete results are compared by code only.
+      const results = (a: typeof before) => JSON.stringify(patientsJson(a.assessment, a.text), (key, value) => (key === "range" ? undefined : value));
+      assert.strictEqual(results(after), results(before));
       const codes = (a: typeof before) => a.diagnostics.map((d) => d.code).sort();
       assert.deepStrictEqual(codes(after), codes(before));
     }));

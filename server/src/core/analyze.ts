@@ -10,6 +10,7 @@ import type { CoreDiagnostic } from "./diagnostics";
 import type { Settings } from "./settings";
 import { DEFAULT_SETTINGS } from "./settings";
 import { todayDay } from "./util/dates";
+import { markCompleteness } from "./completeness";
 
 export interface Analysis {
   text: string;
@@ -30,6 +31,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const parse = parseText(text);
   const { model, structural, assessment } = analyzeParsed(parse.file, text, options.settings ?? DEFAULT_SETTINGS, options.today ?? todayDay());
   const diagnostics = orderDiagnostics(parse.diagnostics, structural, assessment.diagnostics);
+  markCompleteness(assessment, diagnostics);
   return { text, parse, model, assessment, diagnostics };
 }
 

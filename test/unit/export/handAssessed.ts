@@ -61,9 +61,13 @@ export function handAssessed(path: string, text: string, patients: HandPatient[]
           ...(hand.iBest !== undefined ? { iBestResponse: hand.iBest } : {}),
           progressionDate: hand.progressionDate ?? null,
           pendingConfirmation: null, nextDue: null, hyperprogression: [], ctdna: null, explanation: [],
+          complete: true, incompleteBecause: [],
         };
       }),
+      complete: true,
+      incompleteBecause: [],
     })),
+    errorsOutsidePatients: [],
   };
   return { path, analysis: { text, parse, model, assessment, diagnostics: parse.diagnostics } };
 }

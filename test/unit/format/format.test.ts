@@ -16,7 +16,8 @@ function meaningOf(text: string): string {
   const analysis = analyze(text, { today: TODAY });
   const json = assessmentJson(analysis, "case.nadir");
   return JSON.stringify({
-    patients: json.patients,
+    // Formatting moves text: the reasons of incomplete results are compared by code, not range.
+    patients: JSON.parse(JSON.stringify(json.patients, (key, value) => (key === "range" ? undefined : value))),
     // Messages may quote a source line; its spacing is not part of the meaning.
     findings: analysis.diagnostics.map((d) => [d.code, d.severity, d.message.replace(/\s+/g, " ")]),
     model: analysis.model.patients.map((p) => ({

@@ -62,6 +62,8 @@ export function assessEpisode(patient: Patient, episode: Episode, eff: Effective
     hyperprogression: episode.baseline ? assessHyperprogression(episode, lesions, facts) : [],
     ctdna: ctdna ? { profile: ctdna.profile, trend: ctdna.trend, detail: ctdna.detail } : null,
     explanation,
+    complete: true,
+    incompleteBecause: [],
   };
   if (iBest) assessment.iBestResponse = iBest.best;
   return { assessment, patient, lesions, facts, irecist, best, iBest, firstPd };

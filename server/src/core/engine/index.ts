@@ -20,8 +20,9 @@ export function assessCase(model: CaseModel, settings: Settings, options: Assess
     const episodes = patient.episodes.filter((e) => e.baseline !== null);
     const works = episodes.map((episode) => assessEpisode(patient, episode, eff));
     works.forEach((work, i) => diagnostics.push(...clinicalDiagnostics(work, eff, i === works.length - 1)));
-    patients.push({ patient, id: patient.id, criteria: eff.criteria, episodes: works.map((w) => w.assessment) });
+    patients.push({ patient, id: patient.id, criteria: eff.criteria, episodes: works.map((w) => w.assessment), complete: true, incompleteBecause: [] });
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { patients, diagnostics };
+  // Completeness is marked by analyze() once every diagnostic of the file is known.
+  return { patients, diagnostics, errorsOutsidePatients: [] };
 }

@@ -31,12 +31,23 @@ export interface JsonEpisode {
   bestResponse: string | null;
   iBestResponse?: string | null;
   progressionDate: string | null;
+  /** False when an error touches this episode's data; `incompleteBecause` then names the errors. */
+  complete: boolean;
+  incompleteBecause?: JsonReason[];
 }
 
 export interface JsonPatient {
   id: string;
   criteria: string;
+  complete: boolean;
+  incompleteBecause?: JsonReason[];
   episodes: JsonEpisode[];
+}
+
+/** An error that makes a result incomplete: its code and where it is. */
+export interface JsonReason {
+  code: string;
+  range: { start: Position; end: Position };
 }
 
 export interface JsonDiagnostic {
@@ -48,6 +59,8 @@ export interface JsonDiagnostic {
 
 export interface JsonFileAssessment {
   file: string;
+  /** False when an error lies outside every patient block (a patient may be missing). */
+  complete: boolean;
   patients: JsonPatient[];
   diagnostics: JsonDiagnostic[];
 }
@@ -73,7 +86,21 @@ export function timepointJson(tp: TimepointAssessment, iRecist: boolean): JsonTi
   return json;
 }
 
-export function episodeJson(e: EpisodeAssessment, iRecist: boolean): JsonEpisode {
+/** Positions for the reasons of incomplete results, made only when some result is incomplete. */
+type Positions = () => LineIndex;
+
+function reasons(list: CoreDiagnostic[], positions: Positions): JsonReason[] {
+  const index = positions();
+  return list.map((d) => ({ code: d.code, range: { start: index.positionAt(d.start), end: index.positionAt(d.end) } }));
+}
+
+function withCompleteness<T extends JsonEpisode | JsonPatient>(json: T, complete: boolean, because: CoreDiagnostic[], positions: Positions): T {
+  json.complete = complete;
+  if (!complete) json.incompleteBecause = reasons(because, positions);
+  return json;
+}
+
+export function episodeJson(e: EpisodeAssessment, iRecist: boolean, positions: Positions): JsonEpisode {
   const json: JsonEpisode = {
     therapy: e.therapy,
     start: e.start,
@@ -81,20 +108,25 @@ export function episodeJson(e: EpisodeAssessment, iRecist: boolean): JsonEpisode
     timepoints: e.timepoints.map((tp) => timepointJson(tp, iRecist)),
     bestResponse: e.bestResponse,
     progressionDate: e.progressionDate,
+    complete: true,
   };
   if (iRecist) {
     // Keep the spec's key order: iBestResponse right after bestResponse.
-    return { therapy: json.therapy, start: json.start, baseline: json.baseline, timepoints: json.timepoints, bestResponse: json.bestResponse, iBestResponse: e.iBestResponse ?? null, progressionDate: json.progressionDate };
+    const i: JsonEpisode = { therapy: json.therapy, start: json.start, baseline: json.baseline, timepoints: json.timepoints, bestResponse: json.bestResponse, iBestResponse: e.iBestResponse ?? null, progressionDate: json.progressionDate, complete: true };
+    return withCompleteness(i, e.complete, e.incompleteBecause, positions);
   }
-  return json;
+  return withCompleteness(json, e.complete, e.incompleteBecause, positions);
 }
 
-export function patientsJson(assessment: CaseAssessment): JsonPatient[] {
-  return assessment.patients.map((p) => ({
-    id: p.id,
-    criteria: p.criteria,
-    episodes: p.episodes.map((e) => episodeJson(e, p.criteria === "iRECIST")),
-  }));
+/** The patients of one file; `text` is the file's text (for the positions of incompleteness reasons). */
+export function patientsJson(assessment: CaseAssessment, text: string): JsonPatient[] {
+  let index: LineIndex | null = null;
+  const positions: Positions = () => (index ??= new LineIndex(text));
+  return assessment.patients.map((p) => {
+    const json = withCompleteness({ id: p.id, criteria: p.criteria, complete: true } as JsonPatient, p.complete, p.incompleteBecause, positions);
+    json.episodes = p.episodes.map((e) => episodeJson(e, p.criteria === "iRECIST", positions));
+    return json;
+  });
 }
 
 export function diagnosticJson(index: LineIndex, d: CoreDiagnostic): JsonDiagnostic {
@@ -106,7 +138,8 @@ export function assessmentJson(analysis: Analysis, fileLabel: string): JsonFileA
   const index = new LineIndex(analysis.text);
   return {
     file: fileLabel,
-    patients: patientsJson(analysis.assessment),
+    complete: analysis.assessment.errorsOutsidePatients.length === 0,
+    patients: patientsJson(analysis.assessment, analysis.text),
     diagnostics: analysis.diagnostics.map((d) => diagnosticJson(index, d)),
   };
 }

@@ -93,6 +93,10 @@ export interface EpisodeAssessment {
   hyperprogression: HyperprogressionResult[];
   ctdna: CtdnaReading | null;
   explanation: Explanation[];
+  /** False when an error touches this episode's data (core/completeness.ts); its results are partial. */
+  complete: boolean;
+  /** The error diagnostics that make it incomplete (empty when complete). */
+  incompleteBecause: CoreDiagnostic[];
 }
 
 export interface PatientAssessment {
@@ -100,10 +104,15 @@ export interface PatientAssessment {
   id: string;
   criteria: Criteria;
   episodes: EpisodeAssessment[];
+  /** False when an error lies inside this patient's block (core/completeness.ts). */
+  complete: boolean;
+  incompleteBecause: CoreDiagnostic[];
 }
 
 export interface CaseAssessment {
   patients: PatientAssessment[];
   /** Clinical diagnostics (progression, confirmation, follow-up, ...). */
   diagnostics: CoreDiagnostic[];
+  /** Errors outside every patient block: a patient may be missing from `patients` (file incomplete). */
+  errorsOutsidePatients: CoreDiagnostic[];
 }

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from "../settings";
 import { todayDay } from "../util/dates";
 import type { CoreDiagnostic } from "../diagnostics";
 import type { FileNode, PatientNode } from "../syntax/ast";
+import { markPatientCompleteness } from "../completeness";
 import { shiftDiagnostic, shiftItems, shiftNode, shiftPatientModel } from "./shift";
 
 /** One replacement in the previous text: offsets `start..end` of it become `text`. */
@@ -90,10 +91,16 @@ function reanalyzePatient(previous: Analysis, change: TextChange, text: string, 
   for (let i = allTo; i < all.length; i++) shiftDiagnostic(all[i], delta);
   const replace = (list: CoreDiagnostic[], from: number, to: number, part: CoreDiagnostic[]) => [...list.slice(0, from), ...part, ...list.slice(to)];
   const parse = { file, diagnostics: replace(previous.parse.diagnostics, parseFrom, parseTo, parseDiagnostics) };
-  const assessment = { patients: patientAssessments, diagnostics: replace(previous.assessment.diagnostics, clinicalFrom, clinicalTo, assessed.diagnostics) };
+  const assessment = {
+    patients: patientAssessments,
+    diagnostics: replace(previous.assessment.diagnostics, clinicalFrom, clinicalTo, assessed.diagnostics),
+    // The edit stays strictly inside one patient block: errors outside every block are the same objects, moved in place.
+    errorsOutsidePatients: previous.assessment.errorsOutsidePatients,
+  };
   // Only the block's part of analyze()'s order can change.
   const middle = orderDiagnostics(parseDiagnostics, structural, assessed.diagnostics);
   const diagnostics = replace(all, allFrom, allTo, middle);
+  for (const p of assessed.patients) markPatientCompleteness(p, middle);
   return { text, parse, model: { patients }, assessment, diagnostics };
 }
 
