@@ -71,7 +71,7 @@ export function diagnosticsMarkdown(codes: readonly DiagnosticCode[] = AllCodes,
     out.push(`<a id="${codeAnchor(code)}"></a>`, "", `### \`${code}\` (${SEVERITY_WORD[info.severity]})`, "");
     out.push(`${info.description}`, "");
     if (info.details) out.push(info.details, "");
-    out.push(`Default severity: **${SEVERITY_WORD[info.severity]}**. Rules: ${ruleLinks(info, "rules.md")}.`, "");
+    out.push(`Default severity: **${SEVERITY_WORD[info.severity]}**.${info.rules.length > 0 ? ` Rules: ${ruleLinks(info, "rules.md")}.` : ""}`, "");
   }
   return `${out.join("\n").replace(/\n+$/, "")}\n`;
 }
