@@ -66,6 +66,20 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
       },
     },
     {
+      name: "a rule id in a hover opens the rules installed with the extension, at that rule (docs/rules.md)",
+      run: async () => {
+        const { text } = file(melanoma);
+        const line = lineOf(text, /^\s*T2 too small/);
+        await workbench.goTo(line, text.split("\n")[line - 1].indexOf("too small") + 2);
+        await workbench.hoverAtCursor(/too small/);
+        await page.locator(".monaco-hover:not(.hidden) .monaco-hover-content a", { hasText: /^R2$/ }).first().click();
+        await page.locator('.tabs-container .tab.active[aria-label^="rules.md"]').waitFor({ timeout: 30_000 });
+        await workbench.activeEditor().locator(".view-line", { hasText: "## R2 Sum of diameters" }).first().waitFor({ timeout: 30_000 });
+        await shot("hover-rule-link.png");
+        await workbench.openFile(melanoma);
+      },
+    },
+    {
       name: "completion inside a scan offers the declared lesion ids it still lacks",
       run: async () => {
         // Blank out "N1 9 mm" at the first follow-up, then ask for completion on "N".

@@ -98,6 +98,12 @@ describe("lsp: the server over stdio with a full-featured client", function () {
     assert.match((lesion!.contents as { value: string }).value, /\*\*NT2\*\*: non-target lesion · node/);
   });
 
+  it("links the rule ids of a hover to the docs installed beside the server (docs/rules.md)", async () => {
+    const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri("PT-0042.nadir") }, position: positionOf(PT0042, "too small", 2) });
+    const docs = pathToFileURL(path.join(EXAMPLES_DIR, "..", "docs") + path.sep).href;
+    assert.match((h!.contents as { value: string }).value, new RegExp(`\\[R2\\]\\(${docs.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}rules\\.md#L\\d+\\)`));
+  });
+
   it("completes lesion ids in a scan, as snippets for a client that supports them", async () => {
     const docUri = "untitled:completion.nadir";
     const text = PT0042.replace("    NT2 absent\n  }\n\n  scan 2025-04-26", "    \n  }\n\n  scan 2025-04-26");

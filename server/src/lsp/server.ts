@@ -28,6 +28,7 @@ import { assessmentDocument, exportText } from "../service/assessmentDocument";
 import { formatText, formatLineRange } from "../core/format";
 import type { CaseDocument } from "../service/document";
 import { locate } from "../service/caseIndex";
+import { installedDocLinks } from "./installedDocs";
 
 export const REQUESTS = {
   assessment: "nadir/assessment",
@@ -154,7 +155,8 @@ export function startServer(connection: Connection): void {
       return doc ? run(doc, params) : fallback;
     });
 
-  connection.onHover(withDoc("hover", null, (doc, p: HoverParams) => hover(doc, p.position)));
+  const docs = installedDocLinks();
+  connection.onHover(withDoc("hover", null, (doc, p: HoverParams) => hover(doc, p.position, docs)));
   connection.onCompletion(withDoc("completion", [] as CompletionItem[], (doc, p: CompletionParams) => {
     const items = completion(doc, p.position);
     return clientCapabilities.textDocument?.completion?.completionItem?.snippetSupport ? items : withoutSnippets(items);
