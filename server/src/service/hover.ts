@@ -169,7 +169,8 @@ function timepointHover(tp: TimepointAssessment, ea: EpisodeAssessment): string 
   if (tp.iResponse) {
     let state = `iRECIST: **${tp.iResponse}**`;
     const pending = ea.pendingConfirmation;
-    if (pending && (tp.iResponse === "iUPD" || tp.date === pending.iupdDate)) state += ` · awaiting confirmation of the iUPD of ${pending.iupdDate}: confirmation scan due ${pending.from} to ${pending.to} (R10, R13)`;
+    // Only the TPs of the pending run (its first iUPD and later): the window is counted from its first iUPD.
+    if (pending && tp.date >= pending.iupdDate) state += ` · awaiting confirmation of the iUPD of ${pending.iupdDate}: confirmation scan due ${pending.from} to ${pending.to} (R10, R13)`;
     lines.push(state);
   }
   return lines.join("\n\n");
@@ -210,6 +211,7 @@ function therapyHoverText(doc: CaseDocument, patient: Patient, node: TherapyNode
   if (ea) {
     lines.push(bestResponseLabel(ea) + " (R8, R9)");
     if (ea.progressionDate) lines.push(`Progression dated ${ea.progressionDate}.`);
+    if (ea.iBestResponse !== undefined && ea.recistProgressionDate) lines.push(`RECIST 1.1 progression dated ${ea.recistProgressionDate} (R7).`);
     if (ea.pendingConfirmation) lines.push(`iUPD of ${ea.pendingConfirmation.iupdDate} awaits confirmation between ${ea.pendingConfirmation.from} and ${ea.pendingConfirmation.to} (R10).`);
     if (ea.nextDue) lines.push(`Next scan due ${ea.nextDue} (R13).`);
   }

@@ -9,7 +9,8 @@ describe("engine: clinical diagnostics", () => {
   it("progression (R10): the spec's iUPD message, on the scan date, with the window in data", () => {
     const r = run(`criteria iRECIST\nbaseline ${B} { T1 target liver 55 mm }\nscan 2025-03-01 { T1 50 mm }\nscan 2025-04-26 { T1 60 mm }`);
     const [d] = diagnosticsOf(r, "progression");
-    assert.equal(d.message, "Sum 60 mm is +20.0 % (+10 mm) from the nadir of 50 mm (2025-03-01): iUPD. Confirm with a scan between 2025-05-24 and 2025-06-21.");
+    // R35: information, not advice ("Confirm with a scan" became the window itself).
+    assert.equal(d.message, "Sum 60 mm is +20.0 % (+10 mm) from the nadir of 50 mm (2025-03-01): iUPD. Confirmation window 2025-05-24 to 2025-06-21 (28-56 days after this iUPD, R10).");
     assert.equal(d.severity, "warning");
     assert.equal(covered(r, d), "2025-04-26");
     assert.deepEqual(d.data, { iupdDate: "2025-04-26", windowFrom: "2025-05-24", windowTo: "2025-06-21" });
@@ -87,7 +88,9 @@ describe("engine: clinical diagnostics", () => {
     const [d] = diagnosticsOf(r, "ctdna-supports-progression");
     assert.equal(covered(r, d), "ctdna 2025-02-20 vaf 1.5 %");
     assert.deepEqual(d.data, { samples: [B, "2025-02-20"] });
-    assert.match(d.message, /1 % VAF \(2025-01-02\) -> 1\.5 % VAF \(2025-02-20\): rising/);
+    // R11 amended: one reading, from the profile when computable; the message names the samples compared.
+    assert.match(d.message, /1 % VAF \(2025-01-02\) -> 1\.5 % VAF \(2025-02-20\), day 49 of treatment: 1\.5-fold increase .*unfavourable profile with a stable or rising level .*Samples compared: 2025-01-02, 2025-02-20\./);
+    assert.equal(diagnosticsOf(r, "ctdna-supports-pseudoprogression").length + diagnosticsOf(r, "ctdna-inconclusive").length, 0);
   });
 
   it("R11 a baseline sample taken after the start (up to 14 days) stands in, flagged; an undetectable one is favourable", () => {
@@ -100,9 +103,11 @@ describe("engine: clinical diagnostics", () => {
     assert.equal(undetected.episode.ctdna?.profile, "favourable");
   });
 
-  it("R11 the fold threshold is a setting: a 10-fold fall is not > 10-fold, but is > 5-fold", () => {
+  it("R11 the fold threshold is a setting: a 10-fold fall is not > 10-fold (unfavourable but falling: inconclusive), but is > 5-fold", () => {
     const body = `criteria iRECIST\ntherapy p from ${B} immunotherapy\nbaseline ${B} { T1 target liver 50 mm }\nscan 2025-03-20 { T1 60 mm }\nctdna ${B} vaf 2.0 %\nctdna 2025-03-15 vaf 0.2 %`;
-    assert.equal(run(body).episode.ctdna?.profile, "unknown");
+    // R11 amended: a computable profile that is not favourable is unfavourable; falling, it reads inconclusive.
+    assert.deepEqual([run(body).episode.ctdna?.profile, run(body).episode.ctdna?.reading], ["unfavourable", "inconclusive"]);
+    assert.deepEqual(diagnosticsOf(run(body), "ctdna-inconclusive").length, 1);
     assert.equal(run(body, { ctdnaFoldThreshold: 5 }).episode.ctdna?.profile, "favourable");
   });
 });
