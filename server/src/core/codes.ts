@@ -79,7 +79,7 @@ export const CodeTable: Record<DiagnosticCode, CodeInfo> = {
   "hyperprogression": { severity: "warning", rules: ["R12"], description: "A hyperprogression definition is met." },
   "ctdna-supports-progression": { severity: "information", rules: ["R11"], description: "ctDNA rising or unfavourable around a progression." },
   "ctdna-supports-pseudoprogression": { severity: "information", rules: ["R11"], description: "ctDNA falling or favourable around a progression." },
-  "ctdna-inconclusive": { severity: "information", rules: ["R11"], description: "ctDNA around a progression points both ways (an unfavourable profile with a falling level), or its trend is flat." },
+  "ctdna-inconclusive": { severity: "information", rules: ["R11"], description: "ctDNA readings around a progression point both ways (an unfavourable profile with a falling level), or the trend is flat." },
   "clinical-deterioration": { severity: "warning", rules: ["R10"], description: "Clinical deterioration or a worse ECOG at or after an iUPD." },
   "oligoprogression": { severity: "information", rules: ["R14"], description: "Progression confined to a few lesions." },
   "cr-then-pr": { severity: "warning", rules: ["R8"], description: "A CR followed by PR, which RECIST treats as suspect." },

@@ -87,7 +87,8 @@ describe("engine: clinical diagnostics", () => {
     const r = run(`criteria iRECIST\ntherapy p from ${B} immunotherapy\nbaseline ${B} { T1 target liver 50 mm }\nscan 2025-03-01 { T1 60 mm }\nctdna ${B} vaf 1.0 %\nctdna 2025-02-20 vaf 1.5 %`);
     const [d] = diagnosticsOf(r, "ctdna-supports-progression");
     assert.equal(covered(r, d), "ctdna 2025-02-20 vaf 1.5 %");
-    assert.deepEqual(d.data, { samples: [B, "2025-02-20"] });
+    // data names the progression scan too: one reading per scan (issue 10 item 4).
+    assert.deepEqual(d.data, { samples: [B, "2025-02-20"], scanDate: "2025-03-01" });
     // R11 amended: one reading, from the profile when computable; the message names the samples compared.
     assert.match(d.message, /1 % VAF \(2025-01-02\) -> 1\.5 % VAF \(2025-02-20\), day 49 of treatment: 1\.5-fold increase .*unfavourable profile with a stable or rising level .*Samples compared: 2025-01-02, 2025-02-20\./);
     assert.equal(diagnosticsOf(r, "ctdna-supports-pseudoprogression").length + diagnosticsOf(r, "ctdna-inconclusive").length, 0);

@@ -129,7 +129,7 @@ export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, i
       if (reading && reading.reading) {
         const at = reading.latest?.node ?? dateSpan(f.scan);
         const what = `${irecist ? "iUPD" : "PD"} of ${f.tp.date}`;
-        const data = { samples: reading.compared };
+        const data = { samples: reading.compared, scanDate: f.tp.date };
         if (reading.reading === "progression") out.push(diagnostic("ctdna-supports-progression", `ctDNA supports true progression at the ${what}: ${reading.detail}`, at, data));
         else if (reading.reading === "pseudoprogression") out.push(diagnostic("ctdna-supports-pseudoprogression", `ctDNA supports pseudo-progression at the ${what}: ${reading.detail}`, at, data));
         else out.push(diagnostic("ctdna-inconclusive", `ctDNA inconclusive at the ${what}: ${reading.detail}`, at, data));

@@ -36,8 +36,8 @@ export function baselineSample(samples: CtdnaSample[], start: Day): { sample: Ct
  * R11 reading at `atDay` (a progression scan) for an episode that started on `start`: at most one
  * reading, by the amended precedence. (1) The Lee 2018 profile when it can be computed:
  * favourable supports pseudo-progression; unfavourable with a stable or rising level supports
- * true progression. (2) Unfavourable but falling (a fall of 10-fold or less, and at least by
- * half: a smaller fall counts as stable, Goldberg 2018): inconclusive. (3) Without a profile, the
+ * true progression. (2) Unfavourable but falling (any fall of 10-fold or less): inconclusive.
+ * (3) Without a profile, the
  * trend of the last two samples at or before the scan: rising, falling, or flat (inconclusive).
  */
 export function readCtdna(samples: CtdnaSample[], start: Day | null, atDay: Day, foldThreshold: number): CtdnaFinding | null {
@@ -68,7 +68,7 @@ export function readCtdna(samples: CtdnaSample[], start: Day | null, atDay: Day,
   } else if (profile.profile === "unfavourable") {
     reading = "inconclusive";
     compared = profile.samples;
-    detail = `${profile.text}: the profile is unfavourable (not a > ${foldThreshold}-fold fall), but the level is falling (by at least half): the two facts point different ways.`;
+    detail = `${profile.text}: the profile is unfavourable (not a > ${foldThreshold}-fold fall), but the level is falling: the two facts point different ways.`;
   } else if (trend !== "unknown" && previous) {
     reading = trend === "rising" ? "progression" : trend === "falling" ? "pseudoprogression" : "inconclusive";
     compared = [previous, latest];
@@ -84,7 +84,7 @@ export function readCtdna(samples: CtdnaSample[], start: Day | null, atDay: Day,
 
 interface Profile {
   profile: CtdnaReading["profile"];
-  /** Unfavourable only: the level fell by at least half (but not more than the fold threshold). */
+  /** Unfavourable only: the level fell (but not by more than the fold threshold). */
   falling: boolean;
   samples: CtdnaSample[];
   text: string;
@@ -104,6 +104,6 @@ function profileOf(samples: CtdnaSample[], start: Day | null, foldThreshold: num
   const foldText = s.value === 0 ? "cleared" : fold >= 1 ? `${fold.toFixed(1)}-fold decrease` : `${(s.value / b.value).toFixed(1)}-fold increase`;
   const text = `Baseline ctDNA ${describeSample(b)}${flag} -> ${describeSample(s)}, day ${s.day - start} of treatment: ${foldText} (favourable needs > ${foldThreshold}-fold within 12 weeks)`;
   if (fold > foldThreshold) return { profile: "favourable", falling: true, samples: [b, s], text };
-  // A fall of less than half counts as stable (Goldberg 2018 calls a > 50 % fall a molecular response).
-  return { profile: "unfavourable", falling: s.value * 2 <= b.value, samples: [b, s], text };
+  // Not favourable: unfavourable (R11 amended); a fall of the level (10-fold or less) makes the reading inconclusive.
+  return { profile: "unfavourable", falling: s.value < b.value, samples: [b, s], text };
 }

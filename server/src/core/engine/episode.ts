@@ -78,7 +78,7 @@ export function recistProgressionDate(f: TimepointFacts): string {
   let date = f.tp.date;
   let day = f.tp.day;
   for (const v of f.newLesions.lesions) {
-    if (v.present && v.unequivocal && v.firstSeen.day < day) {
+    if (v.present && v.unequivocal && v.unequivocalSince === f.scan && v.firstSeen.day < day) {
       day = v.firstSeen.day;
       date = v.firstSeen.date;
     }

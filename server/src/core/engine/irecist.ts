@@ -43,6 +43,7 @@ export const RULE = {
   nltNadir: "R10 (new-lesion nadir after a reset)",
   previousCr: "R10 (previous response iCR, R6)",
   continuingPr: "R10 (continuing PR and PD)",
+  fromFirst: "R10 (days from the first iUPD)",
 } as const;
 
 type Cause = "target" | "non-target" | "new";
@@ -319,6 +320,7 @@ class IrecistAssessor {
   /** An open, unconfirmed run at a counted (not early) TP: confirm, stay iUPD, NE, or reset. */
   private insideRun(f: TimepointFacts, i: number, run: IupdRun, c: Categories, say: (rule: string, text: () => string) => void): IResponse {
     const days = run.daysAfterFirst(f.tp.day);
+    say(RULE.fromFirst, () => `${days} days after the first iUPD of the run (${run.firstDate}): not early (the 26-day limit and the 28-56-day window count from the first iUPD, never from a later scan of the run).`);
     this.establishReferences(f, i, run, say);
     const reasons = this.confirmReasons(f, i, run, c, say);
     if (reasons.length > 0) {
@@ -566,8 +568,9 @@ class IrecistAssessor {
     const first = this.facts[run.first];
     let date = first.tp.date;
     let day = first.tp.day;
+    // R6: only a lesion that was equivocal when it first appeared and became unequivocal at the first iUPD moves the date back.
     for (const v of first.newLesions.lesions) {
-      if (run.causeNewIds.includes(v.lesion.id) && v.firstSeen.day < day) {
+      if (run.causeNewIds.includes(v.lesion.id) && v.unequivocalSince === first.scan && v.firstSeen.day < day) {
         day = v.firstSeen.day;
         date = v.firstSeen.date;
       }
