@@ -197,7 +197,8 @@ function ctdnaHover(doc: CaseDocument, patient: Patient, node: CtdnaNode): strin
   }
   const episode = [...patient.episodes].reverse().find((e) => e.start !== null && e.start - 14 <= sample.day) ?? patient.episodes[0];
   const ea = episode ? episodeAssessmentOf(doc.analysis, patient, episode) : null;
-  if (ea?.ctdna) lines.push(`R11 profile: **${ea.ctdna.profile}** · trend ${ea.ctdna.trend}${ea.ctdna.detail ? `: ${ea.ctdna.detail}` : ""}`);
+  const reading = ea?.ctdna?.reading === "progression" ? "supports true progression" : ea?.ctdna?.reading === "pseudoprogression" ? "supports pseudo-progression" : ea?.ctdna?.reading === "inconclusive" ? "inconclusive" : null;
+  if (ea?.ctdna) lines.push(`R11 profile: **${ea.ctdna.profile}** · trend ${ea.ctdna.trend}${reading ? ` · reading: **${reading}**` : ""}${ea.ctdna.detail ? `: ${ea.ctdna.detail}` : ""}`);
   lines.push("Favourable profile (R11, Lee 2018): undetectable at baseline, or a > 10-fold fall within 12 weeks of treatment start.");
   return lines.join("\n\n");
 }

@@ -112,3 +112,41 @@ describe("engine: clinical diagnostics", () => {
     assert.equal(run(body, { ctdnaFoldThreshold: 5 }).episode.ctdna?.profile, "favourable");
   });
 });
+
+describe("engine: one reading per fact (issue 10 item 4)", () => {
+  const ct = (samples: string, scan = "2025-03-20") => `criteria iRECIST\ntherapy p from ${B} immunotherapy\nbaseline ${B} { T1 target liver 50 mm }\nscan ${scan} { T1 60 mm }\n${samples}`;
+  const readings = (r: ReturnType<typeof run>) => r.codes.filter((c) => c.startsWith("ctdna-"));
+  it("R11 (1) a computable profile decides: favourable wins over a rising trend (pseudo-progression only)", () => {
+    // The 12-week sample (day 49) fell 20-fold; the trend to a later sample (day 98) rises.
+    const r = run(ct(`ctdna ${B} vaf 2.0 %\nctdna 2025-02-20 vaf 0.1 %\nctdna 2025-04-10 vaf 0.5 %`, "2025-04-20"));
+    assert.deepEqual(readings(r), ["ctdna-supports-pseudoprogression"]);
+    assert.equal(r.episode.ctdna?.trend, "rising");
+  });
+  it("R11 (1) unfavourable with a stable (equal) or rising level supports true progression", () => {
+    assert.deepEqual(readings(run(ct(`ctdna ${B} vaf 2.0 %\nctdna 2025-02-20 vaf 2.0 %`))), ["ctdna-supports-progression"]);
+    assert.deepEqual(readings(run(ct(`ctdna ${B} vaf 2.0 %\nctdna 2025-02-20 vaf 2.1 %`))), ["ctdna-supports-progression"]);
+  });
+  it("R11 (2) unfavourable but falling (1.9 %: any fall up to 10-fold) is inconclusive, one diagnostic naming both facts and the samples", () => {
+    const r = run(ct(`ctdna ${B} vaf 2.0 %\nctdna 2025-02-20 vaf 1.9 %`));
+    assert.deepEqual(readings(r), ["ctdna-inconclusive"]);
+    const [d] = diagnosticsOf(r, "ctdna-inconclusive");
+    assert.equal(d.severity, "information");
+    assert.match(d.message, /the profile is unfavourable \(not a > 10-fold fall\), but the level is falling.*Samples compared: 2025-01-02, 2025-02-20\./);
+    assert.deepEqual(d.data, { samples: [B, "2025-02-20"], scanDate: "2025-03-20" });
+  });
+  it("R11 (3) without a profile, the trend of the last two samples at or before the scan: rising, falling, flat", () => {
+    const noBaseline = (a: string, b: string) => run(ct(`ctdna 2025-02-01 vaf ${a} %\nctdna 2025-03-10 vaf ${b} %`));
+    assert.deepEqual(readings(noBaseline("1.0", "1.5")), ["ctdna-supports-progression"]);
+    assert.deepEqual(readings(noBaseline("1.5", "1.0")), ["ctdna-supports-pseudoprogression"]);
+    assert.deepEqual(readings(noBaseline("1.0", "1.0")), ["ctdna-inconclusive"]);
+    assert.match(diagnosticsOf(noBaseline("1.0", "1.0"), "ctdna-inconclusive")[0].message, /flat: inconclusive.*Samples compared: 2025-02-01, 2025-03-10\./);
+  });
+  it("R3 near-progression is not given on a scan that is progression already (PD by a non-target or a new lesion)", () => {
+    const r = run(`baseline ${B} { T1 target liver 50 mm ; NT1 non-target bone present }\nscan 2025-03-01 { T1 58 mm ; NT1 progressed }`);
+    assert.deepEqual(r.codes.filter((c) => c === "progression" || c === "near-progression"), ["progression"]);
+    const later = run(`baseline ${B} { T1 target liver 50 mm ; NT1 non-target bone present }\nscan 2025-03-01 { T1 50 mm ; NT1 progressed }\nscan 2025-04-26 { T1 58 mm ; NT1 present }`);
+    assert.equal(diagnosticsOf(later, "near-progression").length, 0, "RECIST 1.1: PD since the first scan");
+    const i = run(`criteria iRECIST\nbaseline ${B} { T1 target liver 50 mm ; NT1 non-target bone present }\nscan 2025-03-01 { T1 50 mm ; NT1 progressed }\nscan 2025-04-26 { T1 58 mm ; NT1 present }`);
+    assert.deepEqual([i.iResponses, diagnosticsOf(i, "near-progression").length], [["iUPD", "iSD"], 1]);
+  });
+});
