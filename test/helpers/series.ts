@@ -5,17 +5,12 @@
 // invariants checked against it follow from the rules, not from a second engine.
 import { formatDay, parseDay } from "../../server/src/core/util/dates";
 import { formatMm } from "../../server/src/core/util/numbers";
+import { Random } from "../../bench/random";
 
-/** mulberry32: small, fast and seedable. */
+/** The project's seeded PRNG (mulberry32, bench/random.ts) as a function. */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Random(seed);
+  return () => r.next();
 }
 
 export type GenValue =
