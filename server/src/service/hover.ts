@@ -179,7 +179,8 @@ function timepointHover(tp: TimepointAssessment, ea: EpisodeAssessment, links: D
   if (tp.iResponse) {
     let state = `iRECIST: **${tp.iResponse}**`;
     const pending = ea.pendingConfirmation;
-    if (pending && (tp.iResponse === "iUPD" || tp.date === pending.iupdDate)) state += ` · awaiting confirmation of the iUPD of ${pending.iupdDate}: confirmation scan due ${pending.from} to ${pending.to} (${links.rule("R10")}, ${links.rule("R13")})`;
+    // Only the TPs of the pending run (its first iUPD and later): the window is counted from its first iUPD.
+    if (pending && tp.date >= pending.iupdDate) state += ` · awaiting confirmation of the iUPD of ${pending.iupdDate}: confirmation scan due ${pending.from} to ${pending.to} (${links.rule("R10")}, ${links.rule("R13")})`;
     lines.push(state);
   }
   return lines.join("\n\n");
@@ -206,7 +207,8 @@ function ctdnaHover(doc: CaseDocument, patient: Patient, node: CtdnaNode, links:
   }
   const episode = [...patient.episodes].reverse().find((e) => e.start !== null && e.start - 14 <= sample.day) ?? patient.episodes[0];
   const ea = episode ? episodeAssessmentOf(doc.analysis, patient, episode) : null;
-  if (ea?.ctdna) lines.push(`${links.rule("R11")} profile: **${ea.ctdna.profile}** · trend ${ea.ctdna.trend}${ea.ctdna.detail ? `: ${ea.ctdna.detail}` : ""}`);
+  const reading = ea?.ctdna?.reading === "progression" ? "supports true progression" : ea?.ctdna?.reading === "pseudoprogression" ? "supports pseudo-progression" : ea?.ctdna?.reading === "inconclusive" ? "inconclusive" : null;
+  if (ea?.ctdna) lines.push(`${links.rule("R11")} profile: **${ea.ctdna.profile}** · trend ${ea.ctdna.trend}${reading ? ` · reading: **${reading}**` : ""}${ea.ctdna.detail ? `: ${ea.ctdna.detail}` : ""}`);
   lines.push(`Favourable profile (${links.rule("R11")}, Lee 2018): undetectable at baseline, or a > 10-fold fall within 12 weeks of treatment start.`);
   return lines.join("\n\n");
 }
@@ -220,6 +222,7 @@ function therapyHoverText(doc: CaseDocument, patient: Patient, node: TherapyNode
   if (ea) {
     lines.push(`${bestResponseLabel(ea)} (${links.rule("R8")}, ${links.rule("R9")})`);
     if (ea.progressionDate) lines.push(`Progression dated ${ea.progressionDate}.`);
+    if (ea.iBestResponse !== undefined && ea.recistProgressionDate) lines.push(`RECIST 1.1 progression dated ${ea.recistProgressionDate} (${links.rule("R7")}).`);
     if (ea.pendingConfirmation) lines.push(`iUPD of ${ea.pendingConfirmation.iupdDate} awaits confirmation between ${ea.pendingConfirmation.from} and ${ea.pendingConfirmation.to} (${links.rule("R10")}).`);
     if (ea.nextDue) lines.push(`Next scan due ${ea.nextDue} (${links.rule("R13")}).`);
   }
