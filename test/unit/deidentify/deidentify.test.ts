@@ -8,7 +8,8 @@ import { buildModel } from "../../../server/src/core/model/build";
 import { analyze } from "../../../server/src/core/analyze";
 import type { CaseAssessment } from "../../../server/src/core/engine/types";
 import { parseDay } from "../../../server/src/core/util/dates";
-import { EXAMPLES_DIR } from "../../helpers/paths";
+import { EXAMPLES_DIR, REPO_ROOT } from "../../helpers/paths";
+import { MARKER_NAMES, MARKER_UNITS, THERAPY_WORDS } from "../../../server/src/core/deidentify/vocabulary";
 import { MELANOMA } from "../export/handAssessed";
 import { rebuild } from "../../../server/src/core/deidentify/rebuild";
 import { treeDifference } from "../../../server/src/core/deidentify/verify";
@@ -325,5 +326,19 @@ patient PT-3 {
     therapy.stopped = { type: "Word", value: "toxicity", start: 0, end: 1 };
     const difference = treeDifference(file, parseText(out).file, replaced, false);
     assert.match(difference?.path ?? "", /Therapy\.stopped$/);
+  });
+});
+
+describe("deidentify: docs/deidentify.md lists exactly the allow-lists of the code", () => {
+  const doc = fs.readFileSync(path.join(REPO_ROOT, "docs", "deidentify.md"), "utf8");
+  const listed = (name: string) => {
+    const m = new RegExp(`<!-- ${name} -->\\n([\\s\\S]*?)\\n<!-- /${name} -->`).exec(doc);
+    assert.ok(m, `docs/deidentify.md has no ${name} list`);
+    return [...m[1].matchAll(/`([^`]+)`/g)].map((x) => x[1]);
+  };
+  it("therapies, marker names and marker units", () => {
+    assert.deepStrictEqual(listed("therapy-words"), THERAPY_WORDS);
+    assert.deepStrictEqual(listed("marker-names"), MARKER_NAMES);
+    assert.deepStrictEqual(listed("marker-units"), MARKER_UNITS);
   });
 });

@@ -7,7 +7,7 @@ import { tableToCsv, Table } from "../../../server/src/core/export/table";
 import type { CohortFile } from "../../../server/src/core/export/cohort";
 import { analyze } from "../../../server/src/core/analyze";
 import { CDISC_LOCATION, KNOWN_ORGANS } from "../../../server/src/core/model/organs";
-import { EXAMPLES_DIR } from "../../helpers/paths";
+import { EXAMPLES_DIR, REPO_ROOT } from "../../helpers/paths";
 import { mixedCohort } from "./handAssessed";
 
 type Row = Record<string, string>;
@@ -167,10 +167,13 @@ describe("export: CDISC SDTM TU, TR and RS tables", () => {
     assert.deepStrictEqual(RS_COLUMNS, ["STUDYID", "DOMAIN", "USUBJID", "RSSEQ", "RSLNKGRP", "RSTESTCD", "RSTEST", "RSCAT", "RSORRES", "RSSTRESC", "RSEVAL", "VISITNUM", "VISIT", "EPOCH", "RSDTC"]);
   });
 
-  it("maps every known organ to a CDISC location term (other: none)", () => {
+  it("maps every known organ to a CDISC location term (other: none), as docs/export.md lists them", () => {
     for (const organ of KNOWN_ORGANS) assert.ok(organ in CDISC_LOCATION, organ);
     assert.strictEqual(CDISC_LOCATION.other, null);
     assert.strictEqual(CDISC_LOCATION.node, "LYMPH NODE");
+    const doc = fs.readFileSync(path.join(REPO_ROOT, "docs", "export.md"), "utf8");
+    const documented = new Map([...doc.matchAll(/\| `([a-z-]+)` \| ([A-Z][A-Z ]*[A-Z]|\(empty[^|]*\)) /g)].map((m) => [m[1], m[2].startsWith("(") ? null : m[2]]));
+    assert.deepStrictEqual(Object.fromEntries([...documented].sort()), Object.fromEntries(Object.entries(CDISC_LOCATION).sort()));
   });
 
   it("exact rows for the hand-checked melanoma case (R2: too small 5 mm, absent 0 mm, cm as written; iRECIST keeps RECIST 1.1)", () => {

@@ -40,7 +40,7 @@ ${assessOptionsHelp(true)}  -h, --help                       show this help
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "export assessments as CSV, CDISC SDTM-style tables (TU/TR/RS) or FHIR R4 bundles",
+  summary: "export assessments as CSV, CDISC SDTM tables (TU/TR/RS) or FHIR R4 bundles",
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseCommandArgs("export", args, {
