@@ -28,8 +28,8 @@ export function assessOptionsHelp(includeIncomplete: boolean): string {
     "  --confirm-responses              CR/PR need confirmation >= 28 days later (R8)",
     "  --min-sd-days N                  minimum days from the start for SD to count (default 42)",
     ...(includeIncomplete ? [
-      "  --include-incomplete             also patients whose data an error touches (left out by",
-      "                                   default, named on standard error); they are marked incomplete",
+      "  --include-incomplete             also patients whose data an error touches (by default they",
+      "                                   are left out and named on standard error)",
     ] : []),
   ].join("\n") + "\n";
 }

@@ -59,7 +59,7 @@ export function selectComplete(cohort: LoadedCohort, includeIncomplete: boolean,
     for (const p of assessment.patients) {
       if (p.complete) continue;
       const which = `${p.id || "(no id)"} of ${file.path}`;
-      if (includeIncomplete) io.stderr.write(`nadir ${command}: included ${which} although incomplete (${why(p.incompleteBecause)}); it is marked incomplete\n`);
+      if (includeIncomplete) io.stderr.write(`nadir ${command}: included ${which} although incomplete (${why(p.incompleteBecause)})\n`);
       else io.stderr.write(`nadir ${command}: left out ${which} (incomplete: ${why(p.incompleteBecause)}); --include-incomplete keeps it\n`);
     }
     files.push(kept.length === assessment.patients.length ? file : { ...file, analysis: { ...file.analysis, assessment: { ...assessment, patients: kept } } });
