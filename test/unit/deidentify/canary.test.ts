@@ -42,13 +42,13 @@ describe("deidentify: PHI canary in every free-text slot of the grammar", functi
   it("fails loudly for a new slot no marker string fits, and finds a new slot that one fits", () => {
     const grammar = fs.readFileSync(GRAMMAR_FILE, "utf8");
     const withSlots = grammar
-      .replace(/Note\n  = KwNote __ text:String \{/, "Note\n  = KwNote __ text:String code:(__ c:Accented { return c; })? reason:(__ r:Reason { return r; })? {")
-      .concat('\nAccented = text:$[\u00e9\u00e8]+ { return text; }\nReason = text:$([a-z]+) { return text; }\n');
+      .replace(/Note\n  = KwNote __ text:String \{/, "Note\n  = KwNote __ text:String code:(__ c:CanaryAccented { return c; })? reason:(__ r:CanaryReason { return r; })? {")
+      .concat('\nCanaryAccented = text:$[\u00e9\u00e8]+ { return text; }\nCanaryReason = text:$([a-z]+) { return text; }\n');
     assert.notStrictEqual(withSlots, grammar);
     const extended = new GrammarCanary(withSlots);
-    const accented = extended.cases().filter((c) => c.slot.where === "Note -> Accented");
+    const accented = extended.cases().filter((c) => c.slot.where === "Note -> CanaryAccented");
     assert.ok(accented.length > 0 && accented.every((c) => !c.filled), "a slot of accented letters only cannot take a marker string: the case says so");
-    const reason = extended.cases().filter((c) => c.slot.where === "Note -> Reason");
+    const reason = extended.cases().filter((c) => c.slot.where === "Note -> CanaryReason");
     assert.ok(reason.length > 0 && reason.every((c) => c.filled && /note "[^"]*ZZPHI[^"]*"[^\n]* zzphi/.test(c.text)), reason.map((c) => c.text).join("\n"));
   });
 });
