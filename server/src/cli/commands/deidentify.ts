@@ -25,7 +25,8 @@ Everything else is replaced: strings (descriptions, notes, decisions, biopsy fin
 "[removed]" (lesion descriptions and notes are dropped), other therapy names by THERAPY-1,
 THERAPY-2, ..., other organs by other-a, other-b, ..., other marker names by MARKER-1, ...,
 other units by UNIT. Comments are always removed. A line that does not parse is written as a
-placeholder line (its text is never copied; standard error names it).
+placeholder line (its text is never copied; standard error names it). The lists and every
+placeholder: docs/deidentify.md.
 A file with one patient is named after its pseudonym; other files get a neutral name.
 Files with invalid dates are not written (fix them first: 'nadir check').
 Files without an 'as of' line are judged against today: add one to keep 'overdue' identical.
