@@ -10,6 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as peggy from "peggy";
 import { REPO_ROOT } from "./paths";
+import { letters } from "../../server/src/core/deidentify/placeholders";
 
 export const GRAMMAR_FILE = path.join(REPO_ROOT, "grammar", "nadir.peggy");
 
@@ -358,10 +359,4 @@ function actionCode(node: Node): string {
   if (node.type === "action") return node.code ?? "";
   if (node.type === "named" || node.type === "group") return actionCode(node.expression!);
   return "";
-}
-
-function letters(n: number): string {
-  let out = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(97 + ((k - 1) % 26)) + out;
-  return out;
 }
