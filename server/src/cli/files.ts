@@ -111,3 +111,14 @@ export function describeIoError(e: unknown): string {
     default: return (e as Error)?.message ?? String(e);
   }
 }
+
+/** Writes a whole file or nothing: a temporary file next to it, then a rename. */
+export function writeFileAtomic(file: string, text: string): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temporary, text);
+    fs.renameSync(temporary, file);
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}

@@ -3,7 +3,8 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Command, CliIO } from "../command";
 import { CliError } from "../command";
-import { loadCohort, parseAsOf, parseCommandArgs, requireInputs, warnAboutErrors } from "../cohort";
+import { loadCohort, parseCommandArgs, requireInputs, selectComplete } from "../cohort";
+import { ASSESS_OPTIONS, assessOptionsHelp, INCLUDE_INCOMPLETE_OPTION, readAssessOptions } from "../assessOptions";
 import { PLOT_KINDS, PlotKind, plotSvg } from "../../core/plot";
 import { describeIoError } from "../files";
 
@@ -15,9 +16,8 @@ Draws a cohort figure as SVG (deterministic, with a title and description for sc
   swimmer    time on therapy per patient, with response, iUPD and iCPD markers
 
 Options:
-  -o, --out FILE         write the SVG to FILE; default: standard output
-  --as-of YYYY-MM-DD     judge due and overdue scans against this date
-  -h, --help             show this help
+  -o, --out FILE                   write the SVG to FILE; default: standard output
+${assessOptionsHelp(true)}  -h, --help                       show this help
 `;
 
 export const plotCommand: Command = {
@@ -28,15 +28,15 @@ export const plotCommand: Command = {
     const { values, positionals } = parseCommandArgs("plot", args, {
       kind: { type: "string" },
       out: { type: "string", short: "o" },
-      "as-of": { type: "string" },
+      ...ASSESS_OPTIONS,
+      ...INCLUDE_INCOMPLETE_OPTION,
     });
     const kind = values.kind;
     if (kind === undefined) throw new CliError(`say which figure with --kind ${PLOT_KINDS.join("|")}`);
     if (!(PLOT_KINDS as readonly string[]).includes(kind)) throw new CliError(`unknown plot kind '${kind}' (use --kind ${PLOT_KINDS.join("|")})`);
-    const asOf = parseAsOf(values["as-of"]);
+    const options = readAssessOptions(values);
     requireInputs("plot", positionals);
-    const cohort = await loadCohort(positionals, io, asOf);
-    warnAboutErrors("plot", cohort, io);
+    const cohort = selectComplete(await loadCohort(positionals, io, options), options.includeIncomplete, io, "plot");
     const svg = plotSvg(kind as PlotKind, cohort.files);
     if (values.out === undefined) {
       io.stdout.write(svg);

@@ -6,7 +6,7 @@ import type { CoreDiagnostic } from "../diagnostics";
 import type { Tenths } from "../model/types";
 import type { CaseAssessment, EpisodeAssessment, NewLesionsCategory, TimepointAssessment } from "./types";
 import { LineIndex, Position } from "../text/lineIndex";
-import { round1 } from "../util/numbers";
+import { roundPct, tenthsToMm } from "../util/numbers";
 
 export interface JsonTimepoint {
   date: string;
@@ -67,8 +67,8 @@ export interface JsonFileAssessment {
   diagnostics: JsonDiagnostic[];
 }
 
-const mmOrNull = (t: Tenths | null): number | null => (t === null ? null : round1(t / 10));
-const pctOrNull = (p: number | null): number | null => (p === null ? null : round1(p));
+const mmOrNull = tenthsToMm;
+const pctOrNull = roundPct;
 
 export function timepointJson(tp: TimepointAssessment, iRecist: boolean): JsonTimepoint {
   const json: JsonTimepoint = {

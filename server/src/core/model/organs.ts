@@ -11,3 +11,39 @@ export const NODAL_ORGAN = "node";
 export function isKnownOrgan(organ: string): boolean {
   return (KNOWN_ORGANS as readonly string[]).includes(organ);
 }
+
+export type KnownOrgan = (typeof KNOWN_ORGANS)[number];
+
+/**
+ * The CDISC controlled term (LOC codelist, "Anatomical Location") of every known organ, for the
+ * TULOC of the CDISC export. `other` names no location, so its lesions export no TULOC; an organ
+ * outside the list has no term at all and is never exported as a location.
+ */
+export const CDISC_LOCATION: Readonly<Record<KnownOrgan, string | null>> = {
+  adrenal: "ADRENAL GLAND",
+  bladder: "URINARY BLADDER",
+  bone: "BONE",
+  brain: "BRAIN",
+  breast: "BREAST",
+  colon: "COLON",
+  esophagus: "ESOPHAGUS",
+  kidney: "KIDNEY",
+  liver: "LIVER",
+  lung: "LUNG",
+  mediastinum: "MEDIASTINUM",
+  muscle: "SKELETAL MUSCLE TISSUE",
+  node: "LYMPH NODE",
+  ovary: "OVARY",
+  pancreas: "PANCREAS",
+  peritoneum: "PERITONEUM",
+  pleura: "PLEURA",
+  prostate: "PROSTATE GLAND",
+  rectum: "RECTUM",
+  skin: "SKIN",
+  "soft-tissue": "SOFT TISSUE",
+  spleen: "SPLEEN",
+  stomach: "STOMACH",
+  thyroid: "THYROID GLAND",
+  uterus: "UTERUS",
+  other: null,
+};
