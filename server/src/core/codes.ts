@@ -37,6 +37,9 @@ export const Codes = {
   clinicalDeterioration: "clinical-deterioration",
   oligoprogression: "oligoprogression",
   crThenPr: "cr-then-pr",
+  duplicatePatient: "duplicate-patient",
+  asOfBeforeLastScan: "as-of-before-last-scan",
+  mergedAcrossOrgans: "merged-across-organs",
 } as const;
 
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
@@ -81,6 +84,9 @@ export const CodeTable: Record<DiagnosticCode, CodeInfo> = {
   "clinical-deterioration": { severity: "warning", rules: ["R10"], description: "Clinical deterioration or a worse ECOG at or after an iUPD." },
   "oligoprogression": { severity: "information", rules: ["R14"], description: "Progression confined to a few lesions." },
   "cr-then-pr": { severity: "warning", rules: ["R8"], description: "A CR followed by PR, which RECIST treats as suspect." },
+  "duplicate-patient": { severity: "error", rules: [], description: "A patient id used by two `patient` blocks in one file (across the files of one `nadir check` run: a warning)." },
+  "as-of-before-last-scan": { severity: "warning", rules: ["R13"], description: "An `as of` date before the patient's last scan, so due and overdue are judged before data the file already holds." },
+  "merged-across-organs": { severity: "warning", rules: ["R2"], description: "A lesion merged into a lesion of another organ (all nodes are one organ): coalescing lesions share an organ." },
 };
 
 export const AllCodes = Object.keys(CodeTable) as DiagnosticCode[];
