@@ -1,30 +1,19 @@
 // Shared by the research commands (export, plot): argument parsing with clear messages, and
 // reading case files into an analysed cohort with the same settings as `nadir check`.
-import { parseArgs, ParseArgsConfig } from "util";
 import { CliError, CliIO } from "./command";
 import { expandInputs, readCaseInput } from "./files";
 import { loadSettingsFor } from "./config";
 import { analyze } from "../core/analyze";
-import { parseDay } from "../core/util/dates";
-import { describeArgError } from "./commands/check";
+import { dateFlag } from "./args";
 import type { CohortFile } from "../core/export/cohort";
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
-
-export function parseCommandArgs<T extends Options>(command: string, args: string[], options: T) {
-  try {
-    return parseArgs({ args, allowPositionals: true, strict: true, options });
-  } catch (e) {
-    throw new CliError(`${describeArgError(e as Error & { code?: string })} (see 'nadir ${command} --help')`);
-  }
-}
+export { parseCommandArgs } from "./args";
 
 /** `--as-of YYYY-MM-DD` as a day number, or undefined. */
 export function parseAsOf(value: string | undefined): { asOfDate?: string; today?: number } {
   if (value === undefined) return {};
-  const day = parseDay(value);
-  if (day === null) throw new CliError(`--as-of expects a real date YYYY-MM-DD, got '${value}'`);
-  return { asOfDate: value, today: day };
+  const { text, day } = dateFlag("--as-of", value);
+  return { asOfDate: text, today: day };
 }
 
 export function requireInputs(command: string, positionals: string[]): void {

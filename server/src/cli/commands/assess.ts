@@ -60,7 +60,8 @@ export function parseAssessArgs(args: string[]): AssessOptions {
     strict: { type: "boolean" },
   });
   const format = (values.format as string | undefined) ?? "table";
-  if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown format '${format}' (formats: ${FORMATS.join(", ")})`);
+  if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`--format expects one of ${FORMATS.join(", ")}, got '${format}'`);
+  if (values.explain && format !== "table") throw new CliError(`--explain prints the trace under each response of the table: use it with --format table, not --format ${format}`);
   const flags: SettingsFlags = {};
   const asOf = parseAsOf(values["as-of"] as string | undefined);
   if (asOf.asOfDate) flags.asOfDate = asOf.asOfDate;
@@ -79,7 +80,7 @@ function parseCriteria(text: string): Criteria {
   const compact = text.replace(/\s+/g, "").toLowerCase();
   if (compact === "recist1.1" || compact === "recist") return "RECIST1.1";
   if (compact === "irecist") return "iRECIST";
-  throw new CliError(`unknown criteria '${text}' (use RECIST1.1 or iRECIST)`);
+  throw new CliError(`--criteria expects RECIST1.1 or iRECIST, got '${text}'`);
 }
 
 export const assessCommand: Command = {

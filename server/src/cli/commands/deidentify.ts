@@ -25,8 +25,8 @@ Files without an 'as of' line are judged against today: add one to keep 'overdue
 
 Options:
   -o, --out DIR      directory for the copies (created if needed; required)
-  --seed N           key for pseudonyms and offsets: the same seed gives the same output
-                     (default: a new random key each run; keep the seed secret)
+  --seed N           key for pseudonyms and offsets, a whole number: the same seed gives the
+                     same output (default: a new random key each run; keep the seed secret)
   --keep-text        keep the free text (check it yourself for names and dates)
   -h, --help         show this help
 `;
@@ -42,7 +42,9 @@ export const deidentifyCommand: Command = {
       "keep-text": { type: "boolean" },
     });
     if (values.out === undefined) throw new CliError("say where the copies go with --out DIR");
-    if (values.seed !== undefined && values.seed.trim() === "") throw new CliError("--seed needs a non-empty value");
+    if (values.seed !== undefined && !/^\d+$/.test(values.seed)) {
+      throw new CliError(`--seed expects a whole number (the secret key of pseudonyms and date shifts, e.g. 20 digits), got '${values.seed}'`);
+    }
     requireInputs("deidentify", positionals);
     const seed = values.seed ?? randomBytes(32).toString("hex");
     const keepText = values["keep-text"] === true;
