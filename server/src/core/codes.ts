@@ -60,7 +60,7 @@ export const CodeTable: Record<DiagnosticCode, CodeInfo> = {
   "missing-baseline": { severity: "error", rules: ["R15"], description: "A patient or episode without a baseline." },
   "declaration-misplaced": { severity: "error", rules: ["R1", "R6"], description: "Target/non-target declared outside a baseline, or `new` at the baseline." },
   "unknown-organ": { severity: "warning", rules: [], description: "An organ outside the known list." },
-  "scan-order": { severity: "warning", rules: ["R13"], description: "Scans out of date order, or two scans on one date." },
+  "scan-order": { severity: "warning", rules: ["R13"], description: "Scans out of date order (a pre-treatment scan written after follow-up scans too), or two scans on one date." },
   "target-not-measurable": { severity: "warning", rules: ["R1"], description: "A target below 10 mm (node: short axis below 15 mm) at baseline." },
   "too-many-targets": { severity: "warning", rules: ["R1"], description: "More than 5 target lesions." },
   "too-many-targets-in-organ": { severity: "warning", rules: ["R1"], description: "More than 2 target lesions in one organ (all nodes are one organ)." },
