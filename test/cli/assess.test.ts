@@ -93,7 +93,7 @@ describe("cli: nadir assess", () => {
 
   it("usage and I/O problems exit 2 with one line", () => {
     for (const [args, message] of [
-      [["assess", "-", "--format", "xml"], /^nadir assess: unknown format 'xml' \(formats: table, json, csv\)\n$/],
+      [["assess", "-", "--format", "xml"], /^nadir assess: --format expects one of table, json, csv, got 'xml'\n$/],
       [["assess", "-", "--min-sd-days", "six"], /^nadir assess: --min-sd-days expects a whole number of days, got 'six'\n$/],
       [["assess", "-", "--as-of", "2025-02-30"], /^nadir assess: --as-of expects a real date YYYY-MM-DD, got '2025-02-30'\n$/],
       [["assess"], /^nadir assess: no case files given/],

@@ -50,14 +50,15 @@ describe("nadir export", function () {
     const pt = rs.filter((r) => r.USUBJID === "ONC-1-PT-0042" && r.RSDTC === "2025-03-01");
     assert.deepStrictEqual(pt.map((r) => `${r.RSTESTCD}=${r.RSORRES} (${r.RSCAT})`),
       ["TRGRESP=PR (RECIST 1.1)", "NTRGRESP=NON-CR/NON-PD (RECIST 1.1)", "NEWLIND=N (RECIST 1.1)", "OVRLRESP=PR (RECIST 1.1)", "OVRLRESP=iPR (iRECIST)"]);
-    assert.ok(!tu.some((r) => r.USUBJID.startsWith("ONC-1-ERR-")), "incomplete patients are left out");
+    // ERR-0006 holds warnings only (as-of-before-last-scan, merged-across-organs, scan-order): it is complete.
+    assert.deepStrictEqual([...new Set(tu.map((r) => r.USUBJID).filter((id) => id.startsWith("ONC-1-ERR-")))], ["ONC-1-ERR-0006"], "incomplete patients are left out");
   });
 
   it("leaves incomplete patients out unless --include-incomplete, naming them with codes and lines on standard error", () => {
     const run = runCli(["export", "--to", "csv", "examples/mistakes.nadir", "examples/PT-0042.nadir"]);
     assert.strictEqual(run.code, 0, run.stderr);
     const rows = parse(run.stdout, { columns: true }) as Array<Record<string, string>>;
-    assert.deepStrictEqual([...new Set(rows.map((r) => r.patient))], ["PT-0042"]);
+    assert.deepStrictEqual([...new Set(rows.map((r) => r.patient))], ["ERR-0006", "PT-0042"], "only complete patients (ERR-0006 has warnings only)");
     assert.ok(rows.every((r) => r.complete === "true"));
     assert.match(run.stderr, /^nadir export: left out ERR-0002 of examples\/mistakes\.nadir \(incomplete: .*syntax-error line 64.*\); --include-incomplete keeps it$/m);
     const all = runCli(["export", "--to", "csv", "--include-incomplete", "examples/mistakes.nadir"]);
@@ -71,9 +72,21 @@ describe("nadir export", function () {
     const bundles = run.stdout.trim().split("\n").map((l) => JSON.parse(l) as Bundle);
     const responses = bundles.flatMap((b) => (b.entry ?? []).map((e) => e.resource!)).filter((r) => r.resourceType === "Observation" && r.code?.coding?.[0]?.code === "97509-4");
     assert.ok(responses.length > 0);
-    for (const r of responses as Array<{ status: string; note?: Array<{ text: string }> }>) {
-      assert.strictEqual(r.status, "preliminary");
-      assert.match(r.note?.[0]?.text ?? "", /^Incomplete: .*\(.*\)/);
+    const complete = runCli(["assess", "--format", "json", "examples/mistakes.nadir"]);
+    const completeIds = new Set((JSON.parse(complete.stdout).files[0].patients as Array<{ id: string; complete: boolean }>).filter((p) => p.complete).map((p) => p.id));
+    assert.ok(completeIds.size > 0 && completeIds.size < bundles.length, "mistakes.nadir holds complete and incomplete patients");
+    for (const bundle of bundles) {
+      const patient = (bundle.entry ?? []).map((e) => e.resource!).find((r) => r.resourceType === "Patient") as { identifier?: Array<{ value?: string }> } | undefined;
+      const id = patient?.identifier?.[0]?.value ?? "";
+      const ofPatient = (bundle.entry ?? []).map((e) => e.resource!).filter((r) => r.resourceType === "Observation" && r.code?.coding?.[0]?.code === "97509-4");
+      for (const r of ofPatient as Array<{ status: string; note?: Array<{ text: string }> }>) {
+        if (completeIds.has(id)) {
+          assert.strictEqual(r.status, "final", id);
+        } else {
+          assert.strictEqual(r.status, "preliminary", id);
+          assert.match(r.note?.[0]?.text ?? "", /^Incomplete: .*\(.*\)/);
+        }
+      }
     }
     for (const bundle of bundles) for (const entry of bundle.entry ?? []) assert.deepStrictEqual(fhirProblems(entry.resource!), []);
   });
@@ -99,7 +112,7 @@ describe("nadir export", function () {
     assert.strictEqual(row("--confirm-responses", "--min-sd-days", "200").best_response, "NE", "SD too early to count (R8)");
     assert.strictEqual(row("--as-of", "2025-03-02").complete, "true");
     for (const [args, message] of [
-      [["--criteria", "i-RECIST"], /unknown criteria 'i-RECIST'/],
+      [["--criteria", "i-RECIST"], /--criteria expects RECIST1\.1 or iRECIST, got 'i-RECIST'/],
       [["--min-sd-days", "lots"], /--min-sd-days expects a whole number/],
     ] as Array<[string[], RegExp]>) {
       const bad = runCli(["export", "--to", "csv", ...args, "examples/PT-0042.nadir"]);

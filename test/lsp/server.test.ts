@@ -10,12 +10,13 @@ import {
   InlayHintRequest, PrepareRenameRequest, ReferencesRequest, RenameRequest, SelectionRangeRequest, SemanticTokensRequest,
   TextEdit, WorkspaceEdit, WorkspaceSymbolRequest, ResponseError, DocumentSymbol, CompletionItem, InsertTextFormat,
 } from "vscode-languageserver-protocol/node";
-import { EXAMPLES_DIR } from "../helpers/paths";
+import { EXAMPLES_DIR, SPEC_EXAMPLE } from "../helpers/paths";
 import { messageText, TestClient } from "./lspClient";
 import { formatText } from "../../server/src/core/format";
 import { parseText } from "../../server/src/core/syntax/parse";
 
-const PT0042 = fs.readFileSync(path.join(EXAMPLES_DIR, "PT-0042.nadir"), "utf8");
+// The reference example with its own spacing (the positions below are counted in it).
+const PT0042 = fs.readFileSync(SPEC_EXAMPLE, "utf8");
 const uri = (name: string) => pathToFileURL(path.join(EXAMPLES_DIR, name)).toString();
 
 function apply(text: string, docUri: string, edit: WorkspaceEdit | TextEdit[] | null | undefined): string {

@@ -4,7 +4,7 @@
 import { CliError } from "./command";
 import type { SettingsFlags } from "./config";
 import type { Criteria } from "../core/model/types";
-import { parseDay } from "../core/util/dates";
+import { dateFlag } from "./args";
 
 /** The parseArgs declaration of the settings flags. */
 export const ASSESS_OPTIONS = {
@@ -48,9 +48,8 @@ export function readAssessOptions(values: Record<string, string | boolean | Arra
   let today: number | undefined;
   const asOf = values["as-of"];
   if (typeof asOf === "string") {
-    const day = parseDay(asOf);
-    if (day === null) throw new CliError(`--as-of expects a real date YYYY-MM-DD, got '${asOf}'`);
-    flags.asOfDate = asOf;
+    const { text, day } = dateFlag("--as-of", asOf);
+    flags.asOfDate = text;
     today = day;
   }
   if (typeof values.criteria === "string") flags.criteria = parseCriteria(values.criteria);
@@ -67,5 +66,5 @@ export function parseCriteria(text: string): Criteria {
   const compact = text.replace(/\s+/g, "").toLowerCase();
   if (compact === "recist1.1" || compact === "recist") return "RECIST1.1";
   if (compact === "irecist") return "iRECIST";
-  throw new CliError(`unknown criteria '${text}' (use RECIST1.1 or iRECIST)`);
+  throw new CliError(`--criteria expects RECIST1.1 or iRECIST, got '${text}'`);
 }

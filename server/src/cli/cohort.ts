@@ -1,7 +1,6 @@
 // Shared by the research commands (export, plot): argument parsing with clear messages, reading
 // case files into an analysed cohort with the same settings as `nadir check`, and the choice of
 // the patients whose results may be handed on (complete ones unless --include-incomplete).
-import { parseArgs, ParseArgsConfig } from "util";
 import { CliError, CliIO } from "./command";
 import { expandInputs, readCaseInput } from "./files";
 import { loadSettingsFor } from "./config";
@@ -9,18 +8,9 @@ import { analyze } from "../core/analyze";
 import { LineIndex } from "../core/text/lineIndex";
 import type { CoreDiagnostic } from "../core/diagnostics";
 import type { AssessOptionValues } from "./assessOptions";
-import { describeArgError } from "./commands/check";
 import type { CohortFile } from "../core/export/cohort";
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
-
-export function parseCommandArgs<T extends Options>(command: string, args: string[], options: T) {
-  try {
-    return parseArgs({ args, allowPositionals: true, strict: true, options });
-  } catch (e) {
-    throw new CliError(`${describeArgError(e as Error & { code?: string })} (see 'nadir ${command} --help')`);
-  }
-}
+export { parseCommandArgs } from "./args";
 
 export function requireInputs(command: string, positionals: string[]): void {
   if (positionals.length === 0) throw new CliError(`no case files given (try 'nadir ${command} examples')`);

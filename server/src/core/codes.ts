@@ -39,6 +39,9 @@ export const Codes = {
   clinicalDeterioration: "clinical-deterioration",
   oligoprogression: "oligoprogression",
   crThenPr: "cr-then-pr",
+  duplicatePatient: "duplicate-patient",
+  asOfBeforeLastScan: "as-of-before-last-scan",
+  mergedAcrossOrgans: "merged-across-organs",
 } as const;
 
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
@@ -63,7 +66,7 @@ export const CodeTable: Record<DiagnosticCode, CodeInfo> = {
   "missing-baseline": { severity: "error", rules: ["R15"], description: "A patient or episode without a baseline.", details: "Add `baseline DATE CT { … }` declaring the target and non-target lesions, on or before the start of the therapy. Without a baseline there is nothing to compare the scans with, so the episode has no responses." },
   "declaration-misplaced": { severity: "error", rules: ["R1", "R6"], description: "Target/non-target declared outside a baseline, or `new` at the baseline.", details: "Lesions are declared `target` or `non-target` at the baseline, and `new` at a follow-up scan. At the other scans, write just the id and its value (`T1 35 mm`)." },
   "unknown-organ": { severity: "warning", rules: [], description: "An organ outside the known list.", details: "In the editor, a quick fix replaces the word with the closest known organ. The lesion is still assessed; the organ matters for the 2-per-organ limit and for new lesions in a new organ." },
-  "scan-order": { severity: "warning", rules: ["R13"], description: "Scans out of date order, or two scans on one date." },
+  "scan-order": { severity: "warning", rules: ["R13"], description: "Scans out of date order (a pre-treatment scan written after follow-up scans too), or two scans on one date." },
   "target-not-measurable": { severity: "warning", rules: ["R1"], description: "A target below 10 mm (node: short axis below 15 mm) at baseline.", details: "The lesion is still assessed as a target. If it is not measurable, a quick fix in the editor makes it a non-target." },
   "too-many-targets": { severity: "warning", rules: ["R1"], description: "More than 5 target lesions.", details: "In the editor, a quick fix makes the surplus target a non-target." },
   "too-many-targets-in-organ": { severity: "warning", rules: ["R1"], description: "More than 2 target lesions in one organ (all nodes are one organ).", details: "In the editor, a quick fix makes the surplus target a non-target." },
@@ -88,6 +91,9 @@ export const CodeTable: Record<DiagnosticCode, CodeInfo> = {
   "clinical-deterioration": { severity: "warning", rules: ["R10"], description: "Clinical deterioration or a worse ECOG at or after an iUPD." },
   "oligoprogression": { severity: "information", rules: ["R14"], description: "Progression confined to a few lesions.", details: "Information for discussion: local treatment of the growing sites is one of the options; Nadir does not recommend a treatment." },
   "cr-then-pr": { severity: "warning", rules: ["R8"], description: "A CR followed by PR, which RECIST treats as suspect.", details: "A CR followed by a PR suggests that the CR was not real; check both readings." },
+  "duplicate-patient": { severity: "error", rules: [], description: "A patient id used by two `patient` blocks in one file (across the files of one `nadir check` run: a warning)." },
+  "as-of-before-last-scan": { severity: "warning", rules: ["R13"], description: "An `as of` date before the patient's last scan, so due and overdue are judged before data the file already holds." },
+  "merged-across-organs": { severity: "warning", rules: ["R2"], description: "A lesion merged into a lesion of another organ (all nodes are one organ): coalescing lesions share an organ." },
 };
 
 export const AllCodes = Object.keys(CodeTable) as DiagnosticCode[];

@@ -23,7 +23,7 @@ Directories are searched recursively for *.nadir files; '-' reads standard input
 
 Options:
   --format table|json|csv          output (default: table). json follows the spec; csv has
-                                   one row per time point (columns of 'nadir export --to csv')
+                                   one row per time point (columns of the time-point table of 'nadir export')
   --explain                        (table) print under each response the trace that decided it
 ${assessOptionsHelp(false)}  --strict                         exit 1 when a file has errors
   -h, --help                       show this help
@@ -52,7 +52,8 @@ export function parseAssessArgs(args: string[]): AssessOptions {
     strict: { type: "boolean" },
   });
   const format = (values.format as string | undefined) ?? "table";
-  if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown format '${format}' (formats: ${FORMATS.join(", ")})`);
+  if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`--format expects one of ${FORMATS.join(", ")}, got '${format}'`);
+  if (values.explain && format !== "table") throw new CliError(`--explain prints the trace under each response of the table: use it with --format table, not --format ${format}`);
   const { flags, today } = readAssessOptions(values);
   if (positionals.length === 0) throw new CliError("no case files given (try 'nadir assess examples', or '-' for standard input)");
   return { format: format as Format, strict: Boolean(values.strict), explain: Boolean(values.explain), flags, today, inputs: positionals };

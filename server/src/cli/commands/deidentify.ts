@@ -33,14 +33,14 @@ Files without an 'as of' line are judged against today: add one to keep 'overdue
 
 Options:
   -o, --out DIR          directory for the copies (created if needed; required)
-  --seed N               key for pseudonyms and offsets: the same seed gives the same output
-                         (default: a new random key each run; keep the seed secret)
+  --seed N               key for pseudonyms and offsets, a whole number: the same seed gives
+                         the same output (default: a new random key each run; keep it secret)
   --keep-text            keep strings: descriptions, notes, decisions, biopsy findings
   --keep-therapy-names   keep therapy names outside the built-in list, and quoted ones
   --keep-organs          keep organ words outside the language's list
   --keep-markers         keep marker names and units outside the built-in lists
   --keep-lesion-ids      keep lesion ids that are not of the T1 / N1 / NT1 / NL1 shape
-  With any --keep flag, check the kept words yourself for names, dates and numbers.
+  With any of the keep flags, check the kept words yourself for names, dates and numbers.
   -h, --help             show this help
 `;
 
@@ -67,7 +67,9 @@ export const deidentifyCommand: Command = {
       "keep-lesion-ids": { type: "boolean" },
     });
     if (values.out === undefined) throw new CliError("say where the copies go with --out DIR");
-    if (values.seed !== undefined && values.seed.trim() === "") throw new CliError("--seed needs a non-empty value");
+    if (values.seed !== undefined && !/^\d+$/.test(values.seed)) {
+      throw new CliError(`--seed expects a whole number (the secret key of pseudonyms and date shifts, e.g. 20 digits), got '${values.seed}'`);
+    }
     requireInputs("deidentify", positionals);
     const seed = values.seed ?? randomBytes(32).toString("hex");
     const keep: Partial<KeepClasses> = {};
