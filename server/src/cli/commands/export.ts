@@ -10,18 +10,21 @@ import { fhirBundles } from "../../core/export/fhir";
 import { tableToCsv } from "../../core/export/table";
 import { describeIoError } from "../files";
 import { safeFileName, UniqueNames } from "../outputNames";
+import { writeDicomSr } from "./exportDicomSr";
 
-const TARGETS = ["csv", "cdisc", "fhir"] as const;
+const TARGETS = ["csv", "cdisc", "fhir", "dicom-sr"] as const;
 const CDISC_TABLES = ["tu", "tr", "rs"] as const;
 const DEFAULT_STUDY = "NADIR";
 
-const USAGE = `Usage: nadir export --to csv|cdisc|fhir [options] <files | directories | ->
+const USAGE = `Usage: nadir export --to csv|cdisc|fhir|dicom-sr [options] <files | directories | ->
 
 Exports the assessments of case files for research tools.
   --to csv     one row per time point (sums, changes, responses), timepoints.csv
   --to cdisc   SDTM-style tumour tables: tu.csv (TU), tr.csv (TR), rs.csv (RS)
   --to fhir    one FHIR R4 Bundle per patient (mCODE-aligned), <patient>.json;
                on standard output, one Bundle per line (NDJSON)
+  --to dicom-sr one DICOM SR Measurement Report (TID 1500) per scan, <patient>_<date>.dcm
+               (needs --out DIR)
 
 Options:
   -o, --out DIR          write the files into DIR (created if needed); default: standard output
@@ -59,6 +62,7 @@ export const exportCommand: Command = {
     const cohort = await loadCohort(positionals, io, asOf);
     warnAboutErrors("export", cohort, io);
 
+    if (target === "dicom-sr") return writeDicomSr(cohort, values.out, io);
     const outputs: Array<{ name: string; text: string }> = [];
     if (target === "csv") {
       outputs.push({ name: "timepoints.csv", text: tableToCsv(timepointTable(cohort.files)) });
