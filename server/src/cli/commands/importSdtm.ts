@@ -35,7 +35,7 @@ export async function runSdtmImport(args: string[], io: CliIO): Promise<number> 
     const tu = readTable(values.tu, io);
     const tr = readTable(values.tr, io);
     const rs = values.rs !== undefined ? readTable(values.rs, io) : null;
-    const cases = sdtmToCases(tu, tr, { evaluator: values.evaluator, settings });
+    const cases = sdtmToCases(tu, tr, { evaluator: values.evaluator, settings, rs });
     const report = rs ? agreementReport(cases, rs, { evaluator: values.evaluator, settings }) : null;
 
     if (values.out !== undefined) {

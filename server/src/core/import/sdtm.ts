@@ -74,6 +74,8 @@ export interface SdtmOptions {
   /** TREVALID / TREVAL of the reader to use; default: the accepted records (xxACPTFL = Y). */
   evaluator?: string;
   settings?: Settings;
+  /** RS: a subject whose RSCAT says iRECIST gets `criteria iRECIST`. */
+  rs?: CsvTable | null;
 }
 
 export interface SdtmVisit {
@@ -255,12 +257,18 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
     return null;
   }
 
-  const lines: string[] = [`patient ${patientIdText(patientId)} {`];
+  const reader = options.evaluator ? `evaluator ${options.evaluator}` : "accepted records (TRACPTFL = Y) or the only reader";
+  const iRecist = (options.rs?.rows ?? []).some((r) => r.cells.USUBJID === usubjid && /IRECIST/i.test(r.cells.RSCAT ?? ""));
+  const lines: string[] = [
+    `# Imported from CDISC SDTM (${commentText(`TU ${tu.file}, TR ${tr.file}; ${reader}`)}), subject ${commentText(usubjid)}.`,
+    `patient ${patientIdText(patientId)} {`,
+    ...(iRecist ? ["  criteria iRECIST  # RSCAT of the recorded responses"] : []),
+  ];
   const seenNew = new Map<string, boolean>(); // link id -> still equivocal
   for (const visit of sorted) {
     const isBaseline = visit === baseline;
     const label = [visit.name ? `VISIT ${visit.name}` : null, visit.num ? `VISITNUM ${visit.num}` : null].filter((x) => x).join(", ");
-    lines.push(`  ${isBaseline ? "baseline" : "scan"} ${visit.date}${visit.modality ? ` ${visit.modality}` : ""} {${label ? `  # ${commentText(label)}` : ""}`);
+    lines.push("", `  ${isBaseline ? "baseline" : "scan"} ${visit.date}${visit.modality ? ` ${visit.modality}` : ""} {${label ? `  # ${commentText(label)}` : ""}`);
     const after = visit.date > baseline.date;
     for (const lesion of lesions.values()) {
       const o = visit.obs.get(lesion.linkId);
@@ -297,7 +305,7 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
   return {
     usubjid, patientId, text,
     visits: sorted.map(({ key, name, num, date }) => ({ key, name, num, date })),
-    reader: options.evaluator ? `evaluator ${options.evaluator}` : "accepted records (TRACPTFL = Y) or the only reader",
+    reader,
   };
 }
 
