@@ -104,6 +104,7 @@ export function sdtmToCases(tu: CsvTable, tr: CsvTable, options: SdtmOptions = {
     const code = row.cells.TRTESTCD?.toUpperCase() ?? "";
     if (!KNOWN_TRTESTCD.includes(code)) problems.push(`${tr.file}:${row.line}: unknown TRTESTCD '${row.cells.TRTESTCD ?? ""}' (Nadir reads ${KNOWN_TRTESTCD.join(", ")})`);
   }
+  if (problems.length > 0) throw new SdtmError(problems.join("\n"));
   const trRows = selectReader(tr, "TR", options.evaluator, problems);
   const tuRows = selectReader(tu, "TU", options.evaluator, problems);
   const subjects = [...new Set([...tuRows, ...trRows].map((r) => r.cells.USUBJID))].filter((s) => s);
@@ -158,6 +159,8 @@ interface LesionDecl {
   organ: string;
   description: string | null;
   date: string | null;
+  /** Index of the episode (baseline) the lesion belongs to. */
+  episode: number;
 }
 
 interface Observation {
@@ -172,9 +175,8 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
   const studyId = tuRows[0]?.cells.STUDYID ?? trRows[0]?.cells.STUDYID ?? "";
   const patientId = studyId && usubjid.startsWith(`${studyId}-`) && usubjid.length > studyId.length + 1 ? usubjid.slice(studyId.length + 1) : usubjid;
 
-  // Lesions (TU)
+  // Lesions (TU); ids are given once the episodes are known.
   const lesions = new Map<string, LesionDecl>();
-  const used = new Set<string>();
   for (const row of tuRows) {
     const c = row.cells;
     const link = c.TULNKID;
@@ -195,11 +197,8 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
     const organ = organOfSdtmLocation(c.TULOC ?? "");
     const parts = [c.TULAT, c.TUDIR, c.TUPORTOT].filter((x) => x);
     if (!organ && c.TULOC) parts.push(`TULOC ${c.TULOC}`);
-    const id = isUsableLesionId(link) && !used.has(link.toLowerCase()) ? link : nextId(kind === "new" ? "NL" : kind === "target" ? "T" : "NT", used);
-    used.add(id.toLowerCase());
-    if (id !== link) parts.push(`TULNKID ${link}`);
     const date = c.TUDTC ? c.TUDTC.slice(0, 10) : null;
-    lesions.set(link, { linkId: link, id, kind, organ: organ ?? "other", description: parts.length ? parts.join(" ").toLowerCase() : null, date: date && parseDay(date) !== null ? date : null });
+    lesions.set(link, { linkId: link, id: link, kind, organ: organ ?? "other", description: parts.length ? parts.join(" ").toLowerCase() : null, date: date && parseDay(date) !== null ? date : null, episode: 0 });
   }
 
   // Observations (TR), grouped by visit
@@ -218,7 +217,9 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
       problems.push(`${tr.file}:${row.line}: TRLNKID '${c.TRLNKID ?? ""}' of ${usubjid} has no TU record`);
       continue;
     }
-    const key = c.VISITNUM || c.VISIT || date;
+    // One scan per date: a visit listed twice (e.g. as the follow-up of one episode and a
+    // pre-treatment scan of the next) is one assessment.
+    const key = date;
     const visit = visits.get(key) ?? { key, name: c.VISIT || null, num: c.VISITNUM || null, date, modality: null, obs: new Map() };
     if (date < visit.date) visit.date = date;
     visit.modality ??= METHOD_MODALITY[(c.TRMETHOD ?? "").toUpperCase()] ?? null;
@@ -235,26 +236,40 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
     } else {
       const size = diameterOf(c);
       if ("problem" in size) problems.push(`${tr.file}:${row.line}: ${code}: ${size.problem}`);
+      else if (o.diameter !== null && o.diameter !== size.tenths) problems.push(`${tr.file}:${row.line}: ${code}: ${c.TRLNKID} has two different results on ${date} (${millimetres(o.diameter)} and ${millimetres(size.tenths)})`);
       else o.diameter = size.tenths;
     }
   }
   if (problems.length > before) return null;
 
-  // Baseline: the date the target and non-target lesions were identified (TUDTC), else the
-  // earliest visit that measures them.
+  // Baselines (R15: without therapies each baseline starts an episode): the dates the target and
+  // non-target lesions were identified (TUDTC), else the earliest visit that measures them.
+  const sorted = [...visits.values()].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
   const declared = [...lesions.values()].filter((l) => l.kind !== "new");
-  const sorted = [...visits.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const tuDates = [...new Set(declared.map((l) => l.date).filter((d): d is string => d !== null))];
-  if (tuDates.length > 1) {
-    problems.push(`${tu.file}: subject ${usubjid} has target/non-target lesions identified on several dates (${tuDates.sort().join(", ")}); Nadir imports one baseline per subject`);
+  const firstSeen = (l: LesionDecl) => sorted.find((v) => v.obs.has(l.linkId))?.date ?? null;
+  for (const l of declared) l.date ??= firstSeen(l);
+  const baselineDates = [...new Set(declared.map((l) => l.date).filter((d): d is string => d !== null))].sort();
+  const baselines = baselineDates.map((d) => sorted.find((v) => v.date === d) ?? sorted.find((v) => v.date > d && declared.some((l) => l.date === d && v.obs.has(l.linkId))));
+  if (baselines.length === 0 || baselines.some((b) => !b)) {
+    problems.push(`${tr.file}: subject ${usubjid} has no baseline measurements of its target/non-target lesions${baselineDates.length ? ` (identified ${baselineDates.join(", ")})` : ""}`);
     return null;
   }
-  const baseline = tuDates.length === 1
-    ? sorted.find((v) => v.date === tuDates[0]) ?? sorted.find((v) => declared.some((l) => v.obs.has(l.linkId)) && v.date >= tuDates[0])
-    : sorted.find((v) => declared.some((l) => v.obs.has(l.linkId)));
-  if (!baseline) {
-    problems.push(`${tr.file}: subject ${usubjid} has no baseline measurements of its target/non-target lesions`);
-    return null;
+  const baselineVisits = baselines as NonNullable<(typeof baselines)[number]>[];
+  const episodeAt = (date: string) => Math.max(0, baselineVisits.filter((b) => b.date <= date).length - 1);
+  for (const l of lesions.values()) {
+    if (l.kind === "new") l.episode = episodeAt(l.date ?? firstSeen(l) ?? baselineVisits[0].date);
+    else l.episode = baselineDates.indexOf(l.date as string);
+  }
+  // Lesion ids: TULNKID when it is a valid id (an `E<n>-` episode prefix, as Nadir's CDISC export
+  // writes for patients with several episodes, is dropped), unique within each episode.
+  const usedIds = baselineVisits.map(() => new Set<string>());
+  for (const l of lesions.values()) {
+    const prefixed = /^E(\d+)-(.+)$/.exec(l.linkId);
+    const wanted = prefixed && Number(prefixed[1]) === l.episode + 1 ? prefixed[2] : l.linkId;
+    const used = usedIds[l.episode];
+    l.id = isUsableLesionId(wanted) && !used.has(wanted.toLowerCase()) ? wanted : nextId(l.kind === "new" ? "NL" : l.kind === "target" ? "T" : "NT", used);
+    used.add(l.id.toLowerCase());
+    if (l.id !== wanted) l.description = [l.description, `tulnkid ${l.linkId}`].filter((x) => x).join(" ");
   }
 
   const reader = options.evaluator ? `evaluator ${options.evaluator}` : "accepted records (TRACPTFL = Y) or the only reader";
@@ -266,25 +281,28 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
   ];
   const seenNew = new Map<string, boolean>(); // link id -> still equivocal
   for (const visit of sorted) {
+    const episode = episodeAt(visit.date);
+    const baseline = baselineVisits[episode];
     const isBaseline = visit === baseline;
-    const label = [visit.name ? `VISIT ${visit.name}` : null, visit.num ? `VISITNUM ${visit.num}` : null].filter((x) => x).join(", ");
-    lines.push("", `  ${isBaseline ? "baseline" : "scan"} ${visit.date}${visit.modality ? ` ${visit.modality}` : ""} {${label ? `  # ${commentText(label)}` : ""}`);
     const after = visit.date > baseline.date;
+    const label = [visit.name ? `VISIT ${visit.name}` : null, visit.num ? `VISITNUM ${visit.num}` : null].filter((x) => x).join(", ");
+    if (lines.length > 2) lines.push("");
+    lines.push(`  ${isBaseline ? "baseline" : "scan"} ${visit.date}${visit.modality ? ` ${visit.modality}` : ""} {${label ? `  # ${commentText(label)}` : ""}`);
     for (const lesion of lesions.values()) {
+      if (lesion.episode !== episode) continue;
       const o = visit.obs.get(lesion.linkId);
+      const comment = (v: { comment?: string }) => (v.comment ? `  # ${commentText(v.comment)}` : "");
+      const declaration = `${lesion.organ}${lesion.description ? ` ${quote(lesion.description)}` : ""}`;
       if (isBaseline && lesion.kind !== "new") {
         const value = o ? valueOf(lesion, o) : { text: "not evaluated", comment: "no TR record at the baseline" };
-        lines.push(`    ${lesion.id} ${lesion.kind} ${lesion.organ}${lesion.description ? ` ${quote(lesion.description)}` : ""} ${value.text}${value.comment ? `  # ${commentText(value.comment)}` : ""}`);
+        lines.push(`    ${lesion.id} ${lesion.kind} ${declaration} ${value.text}${comment(value)}`);
         continue;
       }
       if (lesion.kind === "new") {
         if (!after || (!o && !seenNew.has(lesion.linkId))) continue;
         const value = o ? valueOf(lesion, o) : { text: "not evaluated", comment: "no TR record at this visit", equivocal: false };
-        if (!seenNew.has(lesion.linkId)) {
-          lines.push(`    ${lesion.id} new${value.equivocal ? " equivocal" : ""} ${lesion.organ}${lesion.description ? ` ${quote(lesion.description)}` : ""} ${value.text}${value.comment ? `  # ${commentText(value.comment)}` : ""}`);
-        } else {
-          lines.push(`    ${lesion.id}${value.equivocal ? " new equivocal" : ""} ${value.text}${value.comment ? `  # ${commentText(value.comment)}` : ""}`);
-        }
+        if (!seenNew.has(lesion.linkId)) lines.push(`    ${lesion.id} new${value.equivocal ? " equivocal" : ""} ${declaration} ${value.text}${comment(value)}`);
+        else lines.push(`    ${lesion.id}${value.equivocal ? " new equivocal" : ""} ${value.text}${comment(value)}`);
         seenNew.set(lesion.linkId, !!value.equivocal);
         continue;
       }
@@ -293,7 +311,7 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
         continue;
       }
       const value = valueOf(lesion, o);
-      lines.push(`    ${lesion.id} ${value.text}${value.comment ? `  # ${commentText(value.comment)}` : ""}`);
+      lines.push(`    ${lesion.id} ${value.text}${comment(value)}`);
     }
     lines.push("  }");
   }
@@ -302,11 +320,7 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
   const errors = analyze(text, { settings: options.settings }).diagnostics.filter((d) => d.severity === "error");
   for (const d of errors) problems.push(`subject ${usubjid}: the imported case would have an error: ${d.code}: ${d.message}`);
   if (errors.length > 0) return null;
-  return {
-    usubjid, patientId, text,
-    visits: sorted.map(({ key, name, num, date }) => ({ key, name, num, date })),
-    reader,
-  };
+  return { usubjid, patientId, text, visits: sorted.map(({ key, name, num, date }) => ({ key, name, num, date })), reader };
 }
 
 /** TUMSTATE terms -> what the case file says. */
