@@ -52,7 +52,7 @@ export interface ExportParams { uri: string; format: ExportFormat }
 export interface ExportResult { text: string }
 export interface NextScanEditParams { uri: string; position: LspPosition }
 
-export type { ImportSrResult, SrFile } from "../../server/src/service/importSr";
+export type { ImportSrResult, SrFile } from "../../server/src/service/importSrProtocol";
 export interface ImportSrParams {
   uri: string;
   /** Where the cursor or the drop is: the patient there gets the scan. */

@@ -2,7 +2,10 @@
 // bytes; the core reads them (core/import/srRead.ts) and appends a scan to the patient under the
 // cursor (core/import/importScans.ts); this returns the change as one WorkspaceEdit on the open
 // document's version, so the editor applies it as an undoable edit, never a rewrite on disk.
-import type { TextEdit, WorkspaceEdit } from "vscode-languageserver-types";
+import type { TextEdit } from "vscode-languageserver-types";
+import type { ImportSrResult, SrFile } from "./importSrProtocol";
+
+export type { ImportSrResult, SrFile };
 import type { CaseDocument } from "./document";
 import { rangeOf } from "./document";
 import { locate } from "./caseIndex";
@@ -11,22 +14,6 @@ import { readSr } from "../core/import/srRead";
 import { ImportError, ImportedScan } from "../core/import/types";
 import { describeReports, importScansInto } from "../core/import/importScans";
 import { changeBetween } from "../core/incremental/changeBetween";
-
-export interface SrFile {
-  /** The file name, for messages. */
-  name: string;
-  /** The file's bytes, base64. */
-  base64: string;
-}
-
-export interface ImportSrResult {
-  /** null when nothing can be imported (see `problems`). */
-  edit: WorkspaceEdit | null;
-  /** What was matched, added and skipped, one line each. */
-  summary: string[];
-  /** Why nothing was imported, one line each (file, what, why). */
-  problems: string[];
-}
 
 export function importSrEdit(doc: CaseDocument, position: { line: number; character: number } | null, files: SrFile[], settings?: Settings): ImportSrResult {
   const scans: ImportedScan[] = [];
