@@ -142,6 +142,16 @@ describe("import: appending a scan to an existing patient (--into)", () => {
     assert.match(describeReports(out.reports)[0], /^PT-1 scan 2025-04-26 from 2025-04-26\.dcm: matched 3 .*added 3 .*not evaluated N1; skipped 0$/);
   });
 
+  it("an equivocal new lesion stays equivocal (R6: the report cannot say), and a finding site that differs is flagged", () => {
+    const withEquivocal = CASE.replace("    NT1 present\n  }\n}", "    NT1 present\n    NL1 new equivocal lung 4 mm\n  }\n}");
+    const out = ok(importScansInto(withEquivocal, [scan("2025-04-26", [lesion("lung", 60, { trackingId: "NL1" }), lesion("liver", 180, { trackingId: "T2" })])]));
+    const block = out.text.slice(out.text.indexOf("scan 2025-04-26"));
+    assert.match(block, /NL1 new equivocal 6 mm +# still equivocal \(R6\): the report cannot say; remove `new equivocal` if it is now unequivocal\n/);
+    assert.match(block, /T2 +18 mm +# the report's finding site is liver; T2 was declared lung\n/);
+    const tp = analyze(out.text).assessment.patients[0].episodes[0].timepoints.find((t) => t.date === "2025-04-26");
+    assert.strictEqual(tp?.newLesions, "equivocal");
+  });
+
   it("the stored UID matches the next import even when the tracking identifier changed", () => {
     const first = ok(importScansInto(CASE, [scan("2025-04-26", [lesion("liver", 380, { trackingId: "T1", trackingUid: "2.25.111" })])]));
     const second = ok(importScansInto(first.text, [scan("2025-06-20", [lesion("liver", 400, { trackingId: "Lesion A", trackingUid: "2.25.111" })])]));

@@ -36,7 +36,7 @@ Options:
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "export assessments as CSV, CDISC SDTM-style tables (TU/TR/RS) or FHIR R4 bundles",
+  summary: "export assessments as CSV, CDISC SDTM-style tables (TU/TR/RS), FHIR R4 bundles or DICOM SR",
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseCommandArgs("export", args, {

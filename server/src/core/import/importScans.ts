@@ -262,7 +262,14 @@ function appendScan(text: string, patient: Patient, scan: ImportedScan, origin: 
     if (match) {
       matchedIds.set(match.lesion.id, lesion.source);
       report.matched.push({ id: match.lesion.id, by: match.by });
-      valueLines.set(match.lesion.id, `${INDENT}${match.lesion.id} ${valueText(lesion.value)}`);
+      // The report cannot say whether an equivocal new lesion is now unequivocal (R6): keep it
+      // equivocal and say so, rather than turning it into progression silently.
+      const equivocal = match.lesion.kind === "new" && lastMention(patient, match.lesion.id, day)?.equivocal === true;
+      const remarks = [
+        equivocal ? "still equivocal (R6): the report cannot say; remove `new equivocal` if it is now unequivocal" : null,
+        lesion.organ !== "other" && lesion.organ !== match.lesion.organ ? `the report's finding site is ${lesion.organ}; ${match.lesion.id} was declared ${match.lesion.organ}` : null,
+      ].filter((x): x is string => x !== null);
+      valueLines.set(match.lesion.id, `${INDENT}${match.lesion.id}${equivocal ? " new equivocal" : ""} ${valueText(lesion.value)}${remarks.length ? `  # ${commentText(remarks.join("; "))}` : ""}`);
       if (lesion.trackingUid && !known.byLesion.has(match.lesion.id)) notes.push(trackingNote(match.lesion.id, lesion.trackingUid));
       continue;
     }
@@ -291,6 +298,16 @@ function appendScan(text: string, patient: Patient, scan: ImportedScan, origin: 
   lines.push(...notes);
   const header = `scan ${scan.date}${scan.modality ? ` ${scan.modality}` : ""} {${origin ? `  # ${commentText(`imported from ${origin} ${where}`)}` : ""}`;
   return { text: insertBlock(text, patient, day, [header, ...lines, "}"]), report };
+}
+
+/** The latest line giving lesion `id` before `day`. */
+function lastMention(patient: Patient, id: string, day: number) {
+  let found: Patient["assessments"][number]["measurements"][number] | undefined;
+  for (const a of patient.assessments) {
+    if (a.day >= day) break;
+    for (const m of a.measurements) if (m.lesionId === id) found = m;
+  }
+  return found;
 }
 
 interface KnownUids {
