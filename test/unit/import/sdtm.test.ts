@@ -174,4 +174,19 @@ describe("import: round trip export --to cdisc -> import sdtm", () => {
       assert.strictEqual(agreement.agreements, agreement.compared);
     });
   }
+
+  it("a lesion id that comes back in a later episode (TULNKID = the lesion id, R15) is read per identification date", () => {
+    const original = analyze(fs.readFileSync(path.join(EXAMPLES_DIR, "recist-chemotherapy.nadir"), "utf8"));
+    const tables = cdiscTables([{ path: "x", analysis: original }], { studyId: "NADIR" });
+    const plain = (t: keyof typeof tables) => {
+      const table = parseCsvTable(tableToCsv(tables[t]), `${t}.csv`);
+      for (const row of table.rows) for (const column of ["TULNKID", "TRLNKID"]) if (row.cells[column]) row.cells[column] = row.cells[column].replace(/^E\d+-/, "");
+      return table;
+    };
+    assert.ok(plain("tu").rows.filter((r) => r.cells.TULNKID === "T1").length > 1, "the same TULNKID in two episodes");
+    const [imported] = sdtmToCases(plain("tu"), plain("tr"));
+    const back = analyze(imported.text).assessment.patients[0];
+    const tps = (p: typeof back) => p.episodes.map((e) => e.timepoints.map((t) => [t.date, t.sum, t.response]));
+    assert.deepStrictEqual(tps(back), tps(original.assessment.patients[0]));
+  });
 });

@@ -176,7 +176,9 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
   const patientId = studyId && usubjid.startsWith(`${studyId}-`) && usubjid.length > studyId.length + 1 ? usubjid.slice(studyId.length + 1) : usubjid;
 
   // Lesions (TU); ids are given once the episodes are known.
+  // Keyed by TULNKID and identification date: a lesion id may come back in a later episode (R15).
   const lesions = new Map<string, LesionDecl>();
+  const keyOf = (link: string, date: string | null) => `${link}\u0000${date ?? ""}`;
   for (const row of tuRows) {
     const c = row.cells;
     const link = c.TULNKID;
@@ -184,8 +186,9 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
       problems.push(`${tu.file}:${row.line}: TULNKID is empty`);
       continue;
     }
-    if (lesions.has(link)) {
-      problems.push(`${tu.file}:${row.line}: lesion ${link} of ${usubjid} is identified twice`);
+    const tuDate = c.TUDTC ? c.TUDTC.slice(0, 10) : null;
+    if (lesions.has(keyOf(link, tuDate))) {
+      problems.push(`${tu.file}:${row.line}: lesion ${link} of ${usubjid} is identified twice${tuDate ? ` on ${tuDate}` : ""}`);
       continue;
     }
     const result = (c.TUSTRESC || c.TUORRES || "").toUpperCase();
@@ -198,11 +201,17 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
     const parts = [c.TULAT, c.TUDIR, c.TUPORTOT].filter((x) => x);
     if (!organ && c.TULOC) parts.push(`TULOC ${c.TULOC}`);
     const date = c.TUDTC ? c.TUDTC.slice(0, 10) : null;
-    lesions.set(link, { linkId: link, id: link, kind, organ: organ ?? "other", description: parts.length ? parts.join(" ").toLowerCase() : null, date: date && parseDay(date) !== null ? date : null, episode: 0 });
+    lesions.set(keyOf(link, tuDate), { linkId: link, id: link, kind, organ: organ ?? "other", description: parts.length ? parts.join(" ").toLowerCase() : null, date: date && parseDay(date) !== null ? date : null, episode: 0 });
   }
 
+  /** The lesion a TR record links to: of those with its TULNKID, the latest identified on or before the date. */
+  const lesionFor = (link: string, date: string): LesionDecl | undefined => {
+    const candidates = [...lesions.values()].filter((l) => l.linkId === link).sort((a, b) => ((a.date ?? "") < (b.date ?? "") ? -1 : 1));
+    return candidates.filter((l) => (l.date ?? "") <= date).pop() ?? candidates[0];
+  };
+
   // Observations (TR), grouped by visit
-  const visits = new Map<string, SdtmVisit & { modality: string | null; obs: Map<string, Observation> }>();
+  const visits = new Map<string, SdtmVisit & { modality: string | null; obs: Map<LesionDecl, Observation> }>();
   for (const row of trRows) {
     const c = row.cells;
     const code = (c.TRTESTCD ?? "").toUpperCase();
@@ -212,7 +221,7 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
       problems.push(`${tr.file}:${row.line}: TRDTC '${c.TRDTC ?? ""}' is not a date (YYYY-MM-DD): the scan date is required`);
       continue;
     }
-    const lesion = lesions.get(c.TRLNKID);
+    const lesion = lesionFor(c.TRLNKID, date);
     if (!lesion) {
       problems.push(`${tr.file}:${row.line}: TRLNKID '${c.TRLNKID ?? ""}' of ${usubjid} has no TU record`);
       continue;
@@ -224,8 +233,8 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
     if (date < visit.date) visit.date = date;
     visit.modality ??= METHOD_MODALITY[(c.TRMETHOD ?? "").toUpperCase()] ?? null;
     visits.set(key, visit);
-    const o = visit.obs.get(lesion.linkId) ?? { diameter: null, state: null, notDone: false, line: row.line };
-    visit.obs.set(lesion.linkId, o);
+    const o = visit.obs.get(lesion) ?? { diameter: null, state: null, notDone: false, line: row.line };
+    visit.obs.set(lesion, o);
     if ((c.TRSTAT ?? "").toUpperCase() === "NOT DONE") {
       o.notDone = true;
       continue;
@@ -246,10 +255,10 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
   // non-target lesions were identified (TUDTC), else the earliest visit that measures them.
   const sorted = [...visits.values()].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
   const declared = [...lesions.values()].filter((l) => l.kind !== "new");
-  const firstSeen = (l: LesionDecl) => sorted.find((v) => v.obs.has(l.linkId))?.date ?? null;
+  const firstSeen = (l: LesionDecl) => sorted.find((v) => v.obs.has(l))?.date ?? null;
   for (const l of declared) l.date ??= firstSeen(l);
   const baselineDates = [...new Set(declared.map((l) => l.date).filter((d): d is string => d !== null))].sort();
-  const baselines = baselineDates.map((d) => sorted.find((v) => v.date === d) ?? sorted.find((v) => v.date > d && declared.some((l) => l.date === d && v.obs.has(l.linkId))));
+  const baselines = baselineDates.map((d) => sorted.find((v) => v.date === d) ?? sorted.find((v) => v.date > d && declared.some((l) => l.date === d && v.obs.has(l))));
   if (baselines.length === 0 || baselines.some((b) => !b)) {
     problems.push(`${tr.file}: subject ${usubjid} has no baseline measurements of its target/non-target lesions${baselineDates.length ? ` (identified ${baselineDates.join(", ")})` : ""}`);
     return null;
@@ -279,7 +288,7 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
     `patient ${patientIdText(patientId)} {`,
     ...(iRecist ? ["  criteria iRECIST  # RSCAT of the recorded responses"] : []),
   ];
-  const seenNew = new Map<string, boolean>(); // link id -> still equivocal
+  const seenNew = new Map<LesionDecl, boolean>(); // new lesion -> still equivocal
   for (const visit of sorted) {
     const episode = episodeAt(visit.date);
     const baseline = baselineVisits[episode];
@@ -290,7 +299,7 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
     lines.push(`  ${isBaseline ? "baseline" : "scan"} ${visit.date}${visit.modality ? ` ${visit.modality}` : ""} {${label ? `  # ${commentText(label)}` : ""}`);
     for (const lesion of lesions.values()) {
       if (lesion.episode !== episode) continue;
-      const o = visit.obs.get(lesion.linkId);
+      const o = visit.obs.get(lesion);
       const comment = (v: { comment?: string }) => (v.comment ? `  # ${commentText(v.comment)}` : "");
       const declaration = `${lesion.organ}${lesion.description ? ` ${quote(lesion.description)}` : ""}`;
       if (isBaseline && lesion.kind !== "new") {
@@ -299,11 +308,11 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
         continue;
       }
       if (lesion.kind === "new") {
-        if (!after || (!o && !seenNew.has(lesion.linkId))) continue;
+        if (!after || (!o && !seenNew.has(lesion))) continue;
         const value = o ? valueOf(lesion, o) : { text: "not evaluated", comment: "no TR record at this visit", equivocal: false };
-        if (!seenNew.has(lesion.linkId)) lines.push(`    ${lesion.id} new${value.equivocal ? " equivocal" : ""} ${declaration} ${value.text}${comment(value)}`);
+        if (!seenNew.has(lesion)) lines.push(`    ${lesion.id} new${value.equivocal ? " equivocal" : ""} ${declaration} ${value.text}${comment(value)}`);
         else lines.push(`    ${lesion.id}${value.equivocal ? " new equivocal" : ""} ${value.text}${comment(value)}`);
-        seenNew.set(lesion.linkId, !!value.equivocal);
+        seenNew.set(lesion, !!value.equivocal);
         continue;
       }
       if (!o) {
