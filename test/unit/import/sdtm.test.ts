@@ -6,8 +6,9 @@ import { analyze } from "../../../server/src/core/analyze";
 import { CsvTable, parseCsvTable, sdtmToCases, SdtmError } from "../../../server/src/core/import/sdtm";
 import { agreementJson, agreementReport, agreementTable, agreementText, canonicalResponse, summarise, AgreementRow } from "../../../server/src/core/import/agreement";
 import { cdiscTables } from "../../../server/src/core/export/cdisc";
-import { tableToCsv } from "../../../server/src/core/export/table";
+import { tableToCsv, Table } from "../../../server/src/core/export/table";
 import { EXAMPLES_DIR, REPO_ROOT } from "../../helpers/paths";
+import { KNOWN_ORGANS, ORGAN_SDTM_LOCATION_TERMS, organOfSdtmLocation } from "../../../server/src/core/model/organs";
 
 const FIXTURES = path.join(REPO_ROOT, "test", "fixtures", "sdtm");
 const table = (name: string): CsvTable => parseCsvTable(fs.readFileSync(path.join(FIXTURES, `${name}.csv`), "utf8"), `${name}.csv`);
@@ -61,6 +62,17 @@ describe("import: CDISC SDTM TU/TR into case files", () => {
     assert.match(text, /scan 2025-05-05 CT \{[^}]*T01 +not evaluated[^}]*NEW01 new liver 15 mm/);
     const tps = analyze(text).assessment.patients[0].episodes[0].timepoints;
     assert.deepStrictEqual(tps.map((t) => [t.nonTarget, t.newLesions, t.response]), [["PD", "no", "PD"], ["PD", "yes", "PD"]]);
+  });
+
+  it("TULOC: every known organ has CDISC LOC terms that read back to it, case and spacing ignored; others are null", () => {
+    for (const organ of KNOWN_ORGANS) {
+      const terms = ORGAN_SDTM_LOCATION_TERMS[organ];
+      assert.ok(terms && terms.length > 0, organ);
+      for (const term of terms) assert.strictEqual(organOfSdtmLocation(term), organ, term);
+    }
+    assert.strictEqual(organOfSdtmLocation(" lymph_node "), "node");
+    assert.strictEqual(organOfSdtmLocation("Skeletal Muscle Tissue"), "muscle");
+    assert.strictEqual(organOfSdtmLocation("HEART"), null);
   });
 
   describe("bad input: one line each naming the file, line and column; nothing built", () => {
@@ -157,7 +169,7 @@ describe("import: round trip export --to cdisc -> import sdtm", () => {
     it(`${name}: the same lesion ids, sums and responses at every time point`, () => {
       const original = analyze(fs.readFileSync(path.join(EXAMPLES_DIR, name), "utf8"));
       const tables = cdiscTables([{ path: name, analysis: original }], { studyId: "NADIR" });
-      const csv = (t: keyof typeof tables) => parseCsvTable(tableToCsv(tables[t]), `${t}.csv`);
+      const csv = (t: keyof typeof tables) => parseCsvTable(tableToCsv(tables[t] as Table), `${t}.csv`);
       const cases = sdtmToCases(csv("tu"), csv("tr"), { rs: csv("rs") });
       assert.strictEqual(cases.length, original.assessment.patients.length);
       for (const patient of original.assessment.patients) {
@@ -179,7 +191,7 @@ describe("import: round trip export --to cdisc -> import sdtm", () => {
     const original = analyze(fs.readFileSync(path.join(EXAMPLES_DIR, "recist-chemotherapy.nadir"), "utf8"));
     const tables = cdiscTables([{ path: "x", analysis: original }], { studyId: "NADIR" });
     const plain = (t: keyof typeof tables) => {
-      const table = parseCsvTable(tableToCsv(tables[t]), `${t}.csv`);
+      const table = parseCsvTable(tableToCsv(tables[t] as Table), `${t}.csv`);
       for (const row of table.rows) for (const column of ["TULNKID", "TRLNKID"]) if (row.cells[column]) row.cells[column] = row.cells[column].replace(/^E\d+-/, "");
       return table;
     };

@@ -30,7 +30,7 @@ export const ORGAN_SDTM_LOCATION_TERMS: Record<string, string[]> = {
   liver: ["LIVER"],
   lung: ["LUNG"],
   mediastinum: ["MEDIASTINUM"],
-  muscle: ["SKELETAL MUSCLE", "MUSCLE"],
+  muscle: ["SKELETAL MUSCLE TISSUE", "SKELETAL MUSCLE", "MUSCLE"],
   node: ["LYMPH NODE", "NODE"],
   ovary: ["OVARY"],
   pancreas: ["PANCREAS"],
