@@ -3,7 +3,8 @@
 // SRT) of the same concept. Concepts are always compared by code value AND coding scheme; the code
 // meaning is only written, never matched. Sources: DICOM PS3.16 (TID 1500, TID 1501, CID 7470
 // Linear Measurements, CID 7471 Area, CID 4031 Common Anatomic Regions, CID 7460
-// Linear Measurement Units) and the SCT <-> SRT table that PS3.16 publishes.
+// Linear Measurement Units) and the SCT <-> SRT table that PS3.16 publishes (every SRT code below was
+// checked against it; bone has no SRT code here because its SCT concept has none there).
 
 export interface Code {
   value: string;
@@ -71,7 +72,7 @@ export const ORGAN_SITES: Record<string, Code[]> = {
   liver: [code("10200004", "SCT", "Liver"), code("T-62000", "SRT", "Liver")],
   lung: [code("39607008", "SCT", "Lung"), code("T-28000", "SRT", "Lung")],
   mediastinum: [code("72410000", "SCT", "Mediastinum"), code("T-D3300", "SRT", "Mediastinum")],
-  muscle: [code("71616004", "SCT", "Skeletal muscle")],
+  muscle: [code("71616004", "SCT", "Skeletal muscle"), code("T-13001", "SRT", "Skeletal muscle")],
   node: [code("59441001", "SCT", "Lymph node"), code("T-C4000", "SRT", "Lymph node")],
   ovary: [code("15497006", "SCT", "Ovary"), code("T-87000", "SRT", "Ovary")],
   pancreas: [code("15776009", "SCT", "Pancreas"), code("T-65000", "SRT", "Pancreas")],
@@ -80,7 +81,7 @@ export const ORGAN_SITES: Record<string, Code[]> = {
   prostate: [code("41216001", "SCT", "Prostate"), code("T-92000", "SRT", "Prostate")],
   rectum: [code("34402009", "SCT", "Rectum"), code("T-59600", "SRT", "Rectum")],
   skin: [code("39937001", "SCT", "Skin"), code("T-01000", "SRT", "Skin")],
-  "soft-tissue": [code("87784001", "SCT", "Soft tissue")],
+  "soft-tissue": [code("87784001", "SCT", "Soft tissue"), code("T-1A000", "SRT", "Soft tissue")],
   spleen: [code("78961009", "SCT", "Spleen"), code("T-C3000", "SRT", "Spleen")],
   stomach: [code("69695003", "SCT", "Stomach"), code("T-57000", "SRT", "Stomach")],
   thyroid: [code("69748006", "SCT", "Thyroid"), code("T-B6000", "SRT", "Thyroid")],
