@@ -4,7 +4,7 @@
 // meaning is only written, never matched. Sources: DICOM PS3.16 (TID 1500, TID 1501, CID 7470
 // Linear Measurements, CID 7471 Area, CID 4031 Common Anatomic Regions, CID 7460
 // Linear Measurement Units) and the SCT <-> SRT table that PS3.16 publishes (every SRT code below was
-// checked against it; bone has no SRT code here because its SCT concept has none there).
+// checked against it); bone is read by its SNOMED CT code only.
 
 export interface Code {
   value: string;
