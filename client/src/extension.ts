@@ -5,6 +5,7 @@ import { LanguageClient } from "vscode-languageclient/node";
 import { AssessmentSource } from "./assessmentSource";
 import { exportAssessment } from "./commands/exportAssessment";
 import { insertNextScan } from "./commands/insertNextScan";
+import { importSr, SrDropProvider } from "./commands/importSr";
 import { restartServer } from "./commands/restartServer";
 import { createLanguageClient } from "./languageClient";
 import { ResponseStatusBar } from "./statusBar";
@@ -37,6 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<NadirE
     }),
     vscode.commands.registerCommand("nadir.insertNextScan", () => insertNextScan(client)),
     vscode.commands.registerCommand("nadir.exportAssessment", () => exportAssessment(client)),
+    vscode.commands.registerCommand("nadir.importSr", () => importSr(client, output)),
+    vscode.languages.registerDocumentDropEditProvider({ language: "nadir" }, new SrDropProvider(() => client, output)),
     vscode.commands.registerCommand("nadir.restartServer", async () => {
       await restartServer(client);
       source.invalidate();

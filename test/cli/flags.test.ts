@@ -68,8 +68,8 @@ const TABLE: Record<string, Row[]> = {
     ["--write", ["--write", "-"], /^--write cannot rewrite standard input/],
   ],
   export: [
-    ["--to", ["--to", "xml", F], /^unknown export 'xml' \(use --to csv\|cdisc\|fhir\)$/],
-    ["--to", [F], /^say what to export with --to csv\|cdisc\|fhir$/],
+    ["--to", ["--to", "xml", F], /^unknown export 'xml' \(use --to csv\|cdisc\|fhir\|dicom-sr\)$/],
+    ["--to", [F], /^say what to export with --to csv\|cdisc\|fhir\|dicom-sr$/],
     ["--out", ["--to", "csv", "--out=", F], /^--out needs a value/],
     ["--table", ["--to", "cdisc", "--table", "dm", F], /^unknown table 'dm' \(use --table tu\|tr\|rs\)$/],
     ["--table", ["--to", "csv", "--table", "tu", F], /^--table is for --to cdisc$/],
@@ -89,6 +89,17 @@ const TABLE: Record<string, Row[]> = {
     ["--out", ["--seed", "1", F], /^say where the copies go with --out DIR$/],
     ["--out", ["--out=", F], /^--out needs a value/],
     ...["--keep-text", "--keep-therapy-names", "--keep-organs", "--keep-markers", "--keep-lesion-ids"].map((flag): Row => [flag, [`${flag}=no`, "--out", "copies", F], new RegExp(`^option '${flag}' takes no value`)]),
+  ],
+  import: [
+    ["--into", ["sr", F, "--into"], /^option '--into' needs a value/],
+    ["--patient", ["sr", F, "--patient", "X"], /^--patient names the patient of --into CASE.nadir to add the scan to: give --into too$/],
+    ["--out", ["sr", F, "--out="], /^--out needs a value/],
+    ["--tu", ["sdtm", "--tr", "tr.csv"], /^give the tables with --tu TU.csv --tr TR.csv$/],
+    ["--tr", ["sdtm", "--tu", "tu.csv"], /^give the tables with --tu TU.csv --tr TR.csv$/],
+    ["--rs", ["sdtm", "--tu", "tu.csv", "--tr", "tr.csv", "--rs="], /^--rs needs a value/],
+    ["--evaluator", ["sdtm", "--tu", "tu.csv", "--tr", "tr.csv", "--evaluator="], /^--evaluator needs a value/],
+    ["--agreement", ["sdtm", "--tu", "tu.csv", "--tr", "tr.csv", "--rs", "rs.csv", "--agreement", "xml"], /^unknown agreement format 'xml' \(use --agreement text\|csv\|json\)$/],
+    ["--agreement", ["sdtm", "--tu", "tu.csv", "--tr", "tr.csv", "--agreement", "csv"], /^--agreement compares with the recorded responses: give --rs RS.csv$/],
   ],
   lsp: [
     ["--stdio", [], /^say how to talk: `nadir lsp --stdio`$/],

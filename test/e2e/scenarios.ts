@@ -4,6 +4,7 @@ import * as path from "path";
 import { CaseFile, countLines, lineOf } from "./caseFiles";
 import { assert, Scenario } from "./runner";
 import { Workbench } from "./workbench";
+import { buildSr, cm, mm, SCT } from "../helpers/srBuilder";
 
 export interface ScenarioContext {
   workbench: Workbench;
@@ -108,6 +109,47 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
           countLines(after, /^\s*scan \d{4}-\d{2}-\d{2}/) === countLines(before, /^\s*scan \d{4}-\d{2}-\d{2}/) + 1,
           `a scan should have been inserted:\n${after}`,
         );
+      },
+    },
+    {
+      name: "Import DICOM SR... appends the report's scan to the patient as an undoable edit and shows the summary",
+      run: async () => {
+        // A viewer's follow-up report for PT-0042, written into the workspace as a user would save it.
+        const sr = path.join(ctx.workspace, "PT-0042-followup.dcm");
+        fs.writeFileSync(sr, buildSr({
+          patientId: "PT-0042", studyDate: "20250620", procedure: ["77477000", "SCT", "Computed Tomography"],
+          groups: [
+            { trackingId: "T1", site: SCT.liver, measurements: [cm(SCT.longAxis, 4.6)] },
+            { trackingId: "N1", site: SCT.node, measurements: [mm(SCT.shortAxis, 14)] },
+            { trackingId: "area", site: SCT.lung, measurements: [mm(SCT.area, 80)] },
+          ],
+        }));
+        await workbench.openFile(melanoma);
+        await workbench.goTo(lineOf(diskText(melanoma), /^\s*scan 2025-03-01\b/), 4);
+        await workbench.startCommand("Nadir: Import DICOM SR");
+        // code-server's file dialog is a quick input holding a path: type the file's and accept.
+        await page.locator(".quick-input-widget .quick-input-title", { hasText: "Import DICOM SR measurement reports" }).waitFor({ timeout: 30_000 });
+        const input = page.locator(".quick-input-widget .quick-input-box input");
+        await input.fill(sr);
+        await page.keyboard.press("Enter");
+        const toast = page.locator(".notifications-toasts .notification-toast", { hasText: "Imported:" }).first();
+        await toast.waitFor({ timeout: 30_000 });
+        const message = await toast.innerText();
+        assert(/PT-0042 scan 2025-06-20 .*matched 2 .*1 group skipped/s.test(message), `the summary should say what was matched and skipped: ${message}`);
+        const editor = workbench.activeEditor();
+        await page.locator(".tabs-container .tab.active.dirty").waitFor({ timeout: 30_000 });
+        // The new block follows the scan of 2025-04-26 (a blank line between): scroll there.
+        const lines = diskText(melanoma).split(/\r?\n/);
+        const lastScan = lines.findIndex((l) => /^\s*scan 2025-04-26\b/.test(l));
+        const closing = lines.findIndex((l, i) => i > lastScan && /^\s*\}\s*$/.test(l));
+        await workbench.goTo(closing + 3, 1);
+        await editor.locator(".view-line", { hasText: "scan 2025-06-20 CT" }).first().waitFor({ timeout: 30_000 });
+        assert(!/2025-06-20/.test(diskText(melanoma)), "the import edits the open document, not the file on disk");
+        await shot("import-sr.png");
+        await workbench.runCommand("View: Focus Active Editor Group");
+        await page.keyboard.press("Control+Z");
+        await editor.locator(".view-line", { hasText: "scan 2025-06-20 CT" }).first().waitFor({ state: "detached", timeout: 30_000 });
+        await workbench.closeNotifications();
       },
     },
     {

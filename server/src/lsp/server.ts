@@ -29,11 +29,13 @@ import { formatText, formatLineRange } from "../core/format";
 import type { CaseDocument } from "../service/document";
 import { locate } from "../service/caseIndex";
 import { installedDocLinks } from "./installedDocs";
+import { importSrEdit, SrFile } from "../service/importSr";
 
 export const REQUESTS = {
   assessment: "nadir/assessment",
   export: "nadir/export",
   nextScanEdit: "nadir/nextScanEdit",
+  importSr: "nadir/importSr",
   /** Counts of what the server holds, for leak tests. */
   status: "nadir/status",
 } as const;
@@ -206,6 +208,10 @@ export function startServer(connection: Connection): void {
     const loc = locate(doc.analysis, doc.document.offsetAt(p.position));
     const patient = loc.patient ?? (doc.analysis.model.patients.length === 1 ? doc.analysis.model.patients[0] : null);
     return nextScanAction(doc, patient)?.edit ?? null;
+  }));
+  connection.onRequest(REQUESTS.importSr, guard("nadir/importSr", null, (p: { uri: string; position: { line: number; character: number } | null; files: SrFile[] }) => {
+    const doc = p && typeof p.uri === "string" && Array.isArray(p.files) ? caseDocument(p.uri) : null;
+    return doc ? importSrEdit(doc, p.position ?? null, p.files, settings.core) : null;
   }));
   connection.onRequest(REQUESTS.status, guard("nadir/status", null, () => ({
     openDocuments: documents.all().length,

@@ -13,12 +13,13 @@ import { fhirBundles } from "../../core/export/fhir";
 import { tableToCsv } from "../../core/export/table";
 import { describeIoError, writeFileAtomic } from "../files";
 import { safeFileName, UniqueNames } from "../outputNames";
+import { writeDicomSr } from "./exportDicomSr";
 
-const TARGETS = ["csv", "cdisc", "fhir"] as const;
+const TARGETS = ["csv", "cdisc", "fhir", "dicom-sr"] as const;
 const CDISC_TABLES = ["tu", "tr", "rs"] as const;
 const DEFAULT_STUDY = "NADIR";
 
-const USAGE = `Usage: nadir export --to csv|cdisc|fhir [options] <files | directories | ->
+const USAGE = `Usage: nadir export --to csv|cdisc|fhir|dicom-sr [options] <files | directories | ->
 
 Exports the assessments of case files for research tools.
   --to csv     one row per time point (sums, changes, responses), timepoints.csv
@@ -26,6 +27,8 @@ Exports the assessments of case files for research tools.
                organ outside the known list is left out (it has no CDISC location term; exit 1)
   --to fhir    one FHIR R4 Bundle per patient (mCODE-aligned), <patient>.json;
                on standard output, one Bundle per line (NDJSON)
+  --to dicom-sr one DICOM SR Measurement Report (TID 1500) per scan, <patient>_<date>.dcm
+               (needs --out DIR)
 
 Patients whose data an error touches (see 'nadir check') are left out unless
 --include-incomplete is given; standard error names them with the codes and lines.
@@ -40,7 +43,7 @@ ${assessOptionsHelp(true)}  -h, --help                       show this help
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "export assessments as CSV, CDISC SDTM tables (TU/TR/RS) or FHIR R4 bundles",
+  summary: "export assessments as CSV, CDISC SDTM tables (TU/TR/RS), FHIR R4 bundles or DICOM SR",
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseCommandArgs("export", args, {
@@ -66,6 +69,7 @@ export const exportCommand: Command = {
     requireInputs("export", positionals);
     const cohort = selectComplete(await loadCohort(positionals, io, options), options.includeIncomplete, io, "export");
 
+    if (target === "dicom-sr") return writeDicomSr(cohort, values.out, io);
     const outputs: Array<{ name: string; text: string }> = [];
     let status = 0;
     if (target === "csv") {

@@ -6,6 +6,7 @@ import { formatCommand } from "./format";
 import { exportCommand } from "./export";
 import { plotCommand } from "./plot";
 import { deidentifyCommand } from "./deidentify";
+import { importCommand } from "./import";
 import { lspCommand } from "./lsp";
 
-export const COMMANDS: Command[] = [checkCommand, assessCommand, formatCommand, exportCommand, plotCommand, deidentifyCommand, lspCommand];
+export const COMMANDS: Command[] = [checkCommand, assessCommand, formatCommand, exportCommand, plotCommand, deidentifyCommand, importCommand, lspCommand];
