@@ -32,6 +32,29 @@ describe("nadir plot", () => {
     assert.strictEqual(a.stdout, b.stdout);
   });
 
+  it("leaves out patients with errors, naming each with its codes and lines on stderr; --include-incomplete draws them marked", () => {
+    const run = runCli(["plot", "--kind", "swimmer", "examples/mistakes.nadir", "examples/PT-0042.nadir"]);
+    assert.strictEqual(run.code, 0, run.stderr);
+    assert.match(run.stderr, /left out ERR-0001 \(examples\/mistakes\.nadir\): incomplete because of invalid-date at line 8, /);
+    assert.ok(!run.stdout.includes('data-patient="ERR-0001"'));
+    assert.ok(run.stdout.includes('data-patient="PT-0042"'));
+    const all = runCli(["plot", "--kind", "swimmer", "--include-incomplete", "examples/mistakes.nadir"]);
+    assert.strictEqual(all.code, 0, all.stderr);
+    assert.match(all.stdout, /<g class="lane incomplete" data-patient="ERR-0001">/);
+    assert.strictEqual(all.stderr, "");
+  });
+
+  it("empty input, or nothing left after leaving out incomplete patients, is exit 2 with a message, not an empty figure", () => {
+    const empty = runCli(["plot", "--kind", "spider", "-"], { input: "# nothing here\n" });
+    assert.strictEqual(empty.code, 2);
+    assert.match(empty.stderr, /nothing to plot: the input holds no patient with a baseline/);
+    assert.strictEqual(empty.stdout, "");
+    const broken = runCli(["plot", "--kind", "swimmer", "-"], { input: "patient X {\n  baseline 2025-01-02 CT {\n    T1 target liver 4,2 cm\n  }\n}\n" });
+    assert.strictEqual(broken.code, 2, broken.stderr);
+    assert.match(broken.stderr, /left out X/);
+    assert.match(broken.stderr, /nothing to plot: every episode was left out as incomplete/);
+  });
+
   it("says which kinds exist (exit 2)", () => {
     const run = runCli(["plot", "--kind", "pie", "examples"]);
     assert.strictEqual(run.code, 2);

@@ -3,8 +3,9 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Command, CliIO } from "../command";
 import { CliError } from "../command";
-import { loadCohort, parseAsOf, parseCommandArgs, requireInputs, warnAboutErrors } from "../cohort";
-import { PLOT_KINDS, PlotKind, plotSvg } from "../../core/plot";
+import { loadCohort, parseAsOf, parseCommandArgs, requireInputs } from "../cohort";
+import { PLOT_KINDS, PlotKind, plot } from "../../core/plot";
+import { reportLeftOut } from "../leftOut";
 import { describeIoError } from "../files";
 
 const USAGE = `Usage: nadir plot --kind spider|waterfall|swimmer [options] <files | directories | ->
@@ -17,6 +18,12 @@ Draws a cohort figure as SVG (deterministic, with a title and description for sc
 Options:
   -o, --out FILE         write the SVG to FILE; default: standard output
   --as-of YYYY-MM-DD     judge due and overdue scans against this date
+  --include-incomplete   also draw patients whose case file has errors (marked with a dagger);
+                         by default they are left out and named on standard error
+
+Colours are Okabe-Ito (colour-blind safe) and each response has its own marker shape; under
+iRECIST the figures show the iRECIST best response (an unconfirmed iUPD is not PD).
+Exit status: 0 drawn, 2 usage or I/O problem, or nothing to draw.
   -h, --help             show this help
 `;
 
@@ -29,6 +36,7 @@ export const plotCommand: Command = {
       kind: { type: "string" },
       out: { type: "string", short: "o" },
       "as-of": { type: "string" },
+      "include-incomplete": { type: "boolean" },
     });
     const kind = values.kind;
     if (kind === undefined) throw new CliError(`say which figure with --kind ${PLOT_KINDS.join("|")}`);
@@ -36,8 +44,10 @@ export const plotCommand: Command = {
     const asOf = parseAsOf(values["as-of"]);
     requireInputs("plot", positionals);
     const cohort = await loadCohort(positionals, io, asOf);
-    warnAboutErrors("plot", cohort, io);
-    const svg = plotSvg(kind as PlotKind, cohort.files);
+    const result = plot(kind as PlotKind, cohort.files, { includeIncomplete: Boolean(values["include-incomplete"]) });
+    reportLeftOut("plot", cohort.files, result.leftOut, io);
+    if (result.drawn === 0) throw new CliError(`nothing to plot: ${result.why}`);
+    const svg = result.svg;
     if (values.out === undefined) {
       io.stdout.write(svg);
       return 0;
