@@ -1,7 +1,7 @@
 // Webview script: draws the ChartModel posted by the extension. Bundled by
 // esbuild to dist/webview/timeline.js; loaded under a nonce-only CSP.
-import type { TimelineMessage } from "../src/timeline/chartModel";
-import { renderMessage, renderTimeline } from "../src/timeline/timelineHtml";
+import type { TimelineMessage } from "../../server/src/core/chart/model";
+import { renderMessage, renderTimeline } from "../../server/src/core/chart/html";
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

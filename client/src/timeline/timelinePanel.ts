@@ -7,7 +7,7 @@ import { assessmentAt, findPatient } from "../assessmentLookup";
 import { AssessmentSource } from "../assessmentSource";
 import { debounce } from "../debounce";
 import { assessmentBlockAt, ctdnaSamplesOfPatient, patientIdAt } from "../documentOutline";
-import { buildChartModel, TimelineMessage } from "./chartModel";
+import { buildChartModel, TimelineMessage } from "../../../server/src/core/chart/model";
 
 export class TimelinePanel implements vscode.Disposable {
   private static current: TimelinePanel | undefined;

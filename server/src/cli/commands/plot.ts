@@ -1,4 +1,5 @@
-// `nadir plot --kind spider|waterfall|swimmer`: the cohort figures of oncology papers, as SVG.
+// `nadir plot --kind spider|waterfall|swimmer|timeline`: the cohort figures of oncology papers
+// and the per-patient response timeline, as SVG.
 import * as fs from "fs";
 import * as path from "path";
 import type { Command, CliIO } from "../command";
@@ -8,12 +9,14 @@ import { PLOT_KINDS, PlotKind, plot } from "../../core/plot";
 import { reportLeftOut } from "../leftOut";
 import { describeIoError } from "../files";
 
-const USAGE = `Usage: nadir plot --kind spider|waterfall|swimmer [options] <files | directories | ->
+const USAGE = `Usage: nadir plot --kind spider|waterfall|swimmer|timeline [options] <files | directories | ->
 
 Draws a cohort figure as SVG (deterministic, with a title and description for screen readers).
   spider     % change of the target sum from baseline over time, one line per patient
   waterfall  best % change per patient, coloured by best response, with the -30 % and +20 % lines
   swimmer    time on therapy per patient, with response, iUPD and iCPD markers
+  timeline   per patient and line of therapy, the sum of target diameters over time with the
+             baseline, PR, nadir and PD thresholds (the editor's and the HTML report's chart)
 
 Options:
   -o, --out FILE         write the SVG to FILE; default: standard output
@@ -29,7 +32,7 @@ Exit status: 0 drawn, 2 usage or I/O problem, or nothing to draw.
 
 export const plotCommand: Command = {
   name: "plot",
-  summary: "draw a spider, waterfall or swimmer plot of a cohort as SVG",
+  summary: "draw a spider, waterfall, swimmer or timeline plot as SVG",
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseCommandArgs("plot", args, {

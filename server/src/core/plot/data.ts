@@ -3,7 +3,7 @@
 // the best change and response under the patient's own criteria (iBOR under iRECIST, R9), and
 // the events on the time line. Episodes that errors touch (core/completeness.ts) are left out
 // unless asked for; then they are drawn marked as incomplete.
-import { CohortFile, cohortEpisodes, episodeLabel, pct } from "../export/cohort";
+import { CohortEpisode, CohortFile, cohortEpisodes, episodeLabel, pct } from "../export/cohort";
 import type { Criteria } from "../model/types";
 import type { CoreDiagnostic } from "../diagnostics";
 import { LineIndex } from "../text/lineIndex";
@@ -43,6 +43,8 @@ export interface PlotEpisode {
   ongoing: boolean;
   /** False when errors touch the episode (drawn only with --include-incomplete, and marked). */
   complete: boolean;
+  /** The assessed episode it comes from (for the timeline chart). */
+  source: CohortEpisode;
 }
 
 /** An episode left out of a figure because errors touch it: where and which. */
@@ -103,6 +105,7 @@ export function plotData(files: CohortFile[], options: PlotDataOptions = {}): Pl
       events,
       ongoing: e.episode.progressionDate === null,
       complete: e.episode.complete,
+      source: e,
     });
   }
   return { episodes, leftOut };

@@ -7,8 +7,9 @@ import { spiderPlot } from "./spider";
 import { waterfallPlot } from "./waterfall";
 import { swimmerPlot } from "./swimmer";
 import { renderSvg } from "./svg";
+import { timelineFigure } from "../chart/figure";
 
-export const PLOT_KINDS = ["spider", "waterfall", "swimmer"] as const;
+export const PLOT_KINDS = ["spider", "waterfall", "swimmer", "timeline"] as const;
 export type PlotKind = (typeof PLOT_KINDS)[number];
 
 export interface PlotOptions {
@@ -32,6 +33,7 @@ export function drawable(kind: PlotKind, episodes: PlotEpisode[]): PlotEpisode[]
     case "waterfall":
       return episodes.filter((e) => e.bestPct !== null);
     case "swimmer":
+    case "timeline":
       return episodes;
   }
 }
@@ -59,5 +61,7 @@ function plotSvgOf(kind: PlotKind, episodes: PlotEpisode[]): string {
       return renderSvg(waterfallPlot(episodes));
     case "swimmer":
       return renderSvg(swimmerPlot(episodes));
+    case "timeline":
+      return timelineFigure(episodes);
   }
 }
