@@ -28,6 +28,8 @@ import { assessmentDocument, exportText } from "../service/assessmentDocument";
 import { formatText, formatLineRange } from "../core/format";
 import type { CaseDocument } from "../service/document";
 import { locate } from "../service/caseIndex";
+import { reportOf, ReportParamsError } from "../service/report";
+import { REPORT_REQUEST, ReportParams } from "../protocol/report";
 
 export const REQUESTS = {
   assessment: "nadir/assessment",
@@ -92,7 +94,7 @@ export function startServer(connection: Connection): void {
         if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, "Request cancelled");
         return result;
       } catch (e) {
-        if (e instanceof RenameError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
+        if (e instanceof RenameError || e instanceof ReportParamsError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
         log(`nadir: ${name} failed: ${describe(e)}`);
         return fallback;
       }
@@ -205,6 +207,7 @@ export function startServer(connection: Connection): void {
     const patient = loc.patient ?? (doc.analysis.model.patients.length === 1 ? doc.analysis.model.patients[0] : null);
     return nextScanAction(doc, patient)?.edit ?? null;
   }));
+  connection.onRequest(REPORT_REQUEST, guard("nadir/report", null, (p: ReportParams) => (p && typeof p.uri === "string" && caseDocument(p.uri) ? reportOf(caseDocument(p.uri)!, labelOf(p.uri, workspaceFolders), p) : null)));
   connection.onRequest(REQUESTS.status, guard("nadir/status", null, () => ({
     openDocuments: documents.all().length,
     cachedAnalyses: cache.size,

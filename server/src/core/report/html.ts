@@ -39,7 +39,7 @@ thead th { border-bottom: 2px solid #1a1a1a; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 ul.list { margin: 4px 0 10px; padding-left: 20px; }
 figure.chart { margin: 8px 0 12px; }
-figure.chart svg { width: 100%; max-width: 760px; height: auto; }
+figure.chart svg.timeline-chart { width: 100%; max-width: 760px; height: auto; }
 figcaption { font-size: 0.9em; color: #444444; }
 .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 0; margin: 4px 0 0; font-size: 0.9em; }
 .legend li { display: flex; align-items: center; gap: 6px; }

@@ -27,7 +27,7 @@ export function impressionOf(r: ScanReport): string[] {
     const n = r.targets.length;
     out.push(`Baseline examination (${criteria}).` +
       (r.sums.baseline !== null ? ` Sum of target diameters ${mmText(r.sums.baseline)} mm (${plural(n, "target lesion")}).` : " No target lesions: response rests on non-target disease.") +
-      ` ${plural(r.nonTargets.length, "non-target lesion")} recorded.`);
+      (r.nonTargets.length > 0 ? ` ${plural(r.nonTargets.length, "non-target lesion")} recorded.` : " No non-target lesions recorded."));
     out.push("Response is assessed from the first follow-up scan.");
     return out;
   }
