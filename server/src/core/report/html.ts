@@ -80,8 +80,8 @@ function chartHtml(target: ReportTarget, report: ScanReport, index: number): str
   // The report of a scan charts the scans up to it.
   const shown = { ...episode, points: episode.points.filter((p) => p.date <= report.scan.date) };
   const svg = renderEpisodeSvg(model, shown, index).replace(` xmlns="http://www.w3.org/2000/svg"`, "");
-  return `<figure class="chart">\n${svg}\n<figcaption>Sum of target diameters over time (mm) with the baseline, the PR threshold (-30 % from baseline), ` +
-    `the nadir and the PD threshold (+20 % and +5 mm over the nadir); the scan of this report is circled.</figcaption>\n${chartLegend(model)}\n</figure>`;
+  return `<figure class="chart">\n${svg}\n${chartLegend(model)}\n<figcaption>Sum of target diameters over time (mm) with the baseline, the PR threshold (-30 % from baseline), ` +
+    `the nadir and the PD threshold (+20 % and +5 mm over the nadir); the scan of this report is circled.</figcaption>\n</figure>`;
 }
 
 function blockHtml(b: Block, level: number, chart: () => string): string {
@@ -119,10 +119,11 @@ function codedContent(doc: ReportDocument, report: ScanReport): CodedEntry[] {
   return entries;
 }
 
-function sectionHtml(section: Section, level: number, chart: () => string): string {
+/** Ids are MRRT's section names; the second and later reports of a page add their number. */
+function sectionHtml(section: Section, level: number, chart: () => string, idSuffix: string): string {
   const heading = `<header class="level1"><h${level}>${esc(section.title)}</h${level}></header>`;
   const body = section.blocks.map((b) => blockHtml(b, level, chart)).filter(Boolean).join("\n");
-  return `<section id="${slug(section.name)}" class="level1 ${slug(section.name)}" data-section-name="${esc(section.name)}">\n${heading}\n${body}\n</section>`;
+  return `<section id="${slug(section.name)}${idSuffix}" class="level1 ${slug(section.name)}" data-section-name="${esc(section.name)}">\n${heading}\n${body}\n</section>`;
 }
 
 /** One report as an <article>; `level` is the heading level of its title. */
@@ -130,14 +131,15 @@ export function reportArticle(doc: ReportDocument, report: ScanReport, target: R
   const coded = codedContent(doc, report);
   const codedRows = coded.map((e) => `<tr data-origtxt="${esc(e.origtxt)}" data-scheme="${e.scheme}" data-code="${esc(e.code)}" data-meaning="${esc(e.meaning)}">` +
     `<th scope="row">${esc(e.origtxt)}</th><td>${e.scheme}</td><td>${esc(e.code)}</td><td>${esc(e.meaning)}</td></tr>`).join("\n");
-  const codedSection = `<section id="coded_content" class="level1 coded-content" data-section-name="Coded Content" data-coding-schemes="RADLEX ${RADLEX_OID}; LOINC ${LOINC_OID}">\n` +
+  const idSuffix = index === 0 ? "" : `-${index + 1}`;
+  const codedSection = `<section id="coded_content${idSuffix}" class="level1 coded-content" data-section-name="Coded Content" data-coding-schemes="RADLEX ${RADLEX_OID}; LOINC ${LOINC_OID}">\n` +
     `<header class="level1"><h${level + 1}>Coded content</h${level + 1}></header>\n<table>\n<caption>Terms of this report (RadLex ${RADLEX_OID}, LOINC ${LOINC_OID})</caption>\n` +
     `<thead><tr><th scope="col">Entry</th><th scope="col">Scheme</th><th scope="col">Code</th><th scope="col">Meaning</th></tr></thead>\n<tbody>\n${codedRows}\n</tbody>\n</table>\n</section>`;
   const chart = () => chartHtml(target, report, index);
   return [
     `<article class="report${report.completeness.complete ? "" : " incomplete"}" data-patient="${esc(report.patientId)}" data-scan="${report.scan.date}" data-criteria="${esc(report.criteriaLabel)}">`,
     `<h${level}>${esc(doc.title)}</h${level}>`,
-    ...doc.sections.map((s) => sectionHtml(s, level + 1, chart)),
+    ...doc.sections.map((s) => sectionHtml(s, level + 1, chart, idSuffix)),
     codedSection,
     `</article>`,
   ].join("\n");

@@ -12,7 +12,7 @@ import type { ConfirmationWindow, EpisodeAssessment, HyperprogressionResult, Pat
 import { episodeJson, JsonEpisode, JsonTimepoint, timepointJson } from "../engine/json";
 import { valueAt } from "../engine/lesionValues";
 import { LineIndex } from "../text/lineIndex";
-import { formatMm, round1 } from "../util/numbers";
+import { formatMm } from "../util/numbers";
 import { CodeTable } from "../codes";
 import { criteriaLabel } from "./words";
 import { impressionOf } from "./impression";
@@ -246,7 +246,7 @@ export function buildScanReport(target: ReportTarget): ScanReport {
   }));
   const markers = model.markers.filter((m) => m.day <= scan.day).map((m) => ({
     date: m.date,
-    text: `${m.name} ${m.value} ${m.unit}${m.uln !== null ? ` (ULN ${m.uln}${m.value > m.uln ? `, ${round1(m.value / m.uln)} x ULN` : ""})` : ""}`,
+    text: `${m.name} ${m.value} ${m.unit}${m.uln !== null ? ` (ULN ${m.uln}${m.value > m.uln ? ", above ULN" : ""})` : ""}`,
   }));
 
   const find = (code: string) => findings.find((f) => f.code === code) ?? null;
@@ -287,7 +287,8 @@ export function buildScanReport(target: ReportTarget): ScanReport {
     ctdna: { samples: ctdnaSamples, reading: isLast ? episode.ctdna : null },
     markers,
     hyperprogression: isLast || tpIndex === 0 ? episode.hyperprogression.filter((h) => h.computable) : [],
-    followUp: { nextDue: isLast ? episode.nextDue : null, overdue: find("follow-up-overdue"), confirmation: find("confirmation-due") ?? find("unconfirmed-pseudoprogression") },
+    // The schedule runs on from the patient's latest line of therapy only (R13).
+    followUp: { nextDue: isLast && target.episodeIndex === patient.episodes.length - 1 ? episode.nextDue : null, overdue: find("follow-up-overdue"), confirmation: find("confirmation-due") ?? find("unconfirmed-pseudoprogression") },
     impression: [],
   };
   report.impression = impressionOf(report);
