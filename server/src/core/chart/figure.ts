@@ -31,7 +31,7 @@ export function timelineFigure(episodes: Array<{ source: CohortEpisode; complete
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}" role="img" aria-labelledby="nadir-title nadir-desc">`,
     `<title id="nadir-title">Response timeline</title>`,
     `<desc id="nadir-desc">${esc(desc)}</desc>`,
-    `<style>${CHART_CSS}\n.episode-heading { font: 600 14px Helvetica, Arial, sans-serif; fill: #1a1a1a; }\n.figure-title { font: bold 16px Helvetica, Arial, sans-serif; }</style>`,
+    `<style>${CHART_CSS}\n.episode-heading { font-family: Helvetica, Arial, sans-serif; font-size: 14px; font-weight: 600; fill: #1a1a1a; }\n.figure-title { font-family: Helvetica, Arial, sans-serif; font-size: 16px; font-weight: 700; }</style>`,
     `<rect width="${CHART_WIDTH}" height="${height}" fill="#ffffff"/>`,
     `<text class="figure-title" x="${CHART_WIDTH / 2}" y="24" text-anchor="middle">Response timeline</text>`,
     ...blocks,

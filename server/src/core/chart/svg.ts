@@ -88,7 +88,7 @@ function axes(f: Frame, ticks: number[], episode: ChartEpisode, model: ChartMode
       out.push(`<text class="tick ctdna-tick" x="${f.right + 6}" y="${f.ctdnaY(t) + 4}">${fmt(t)}</text>`);
     }
     out.push(`<line class="axis ctdna-axis" x1="${f.right}" x2="${f.right}" y1="${f.top}" y2="${f.bottom}"/>`);
-    out.push(`<text class="axis-title ctdna-title" transform="translate(${width - 10} ${(f.top + f.bottom) / 2}) rotate(90)" text-anchor="middle">ctDNA (${esc(model.ctdna.unit)})</text>`);
+    out.push(`<text class="axis-title ctdna-title" transform="translate(${width - 22} ${(f.top + f.bottom) / 2}) rotate(90)" text-anchor="middle">ctDNA (${esc(model.ctdna.unit)})</text>`);
   }
   return out.join("\n");
 }
