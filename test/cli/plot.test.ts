@@ -10,7 +10,7 @@ describe("nadir plot", () => {
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "nadir-plot-"))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  for (const kind of ["spider", "waterfall", "swimmer"]) {
+  for (const kind of ["spider", "waterfall", "swimmer", "timeline"]) {
     it(`--kind ${kind} -o FILE writes a valid, accessible SVG of the cohort example`, () => {
       const out = path.join(dir, "figures", `${kind}.svg`);
       const run = runCli(["plot", "--kind", kind, "-o", out, "examples/cohort.nadir"]);
@@ -58,7 +58,7 @@ describe("nadir plot", () => {
   it("says which kinds exist (exit 2)", () => {
     const run = runCli(["plot", "--kind", "pie", "examples"]);
     assert.strictEqual(run.code, 2);
-    assert.match(run.stderr, /unknown plot kind 'pie' \(use --kind spider\|waterfall\|swimmer\)/);
+    assert.match(run.stderr, /unknown plot kind 'pie' \(use --kind spider\|waterfall\|swimmer\|timeline\)/);
     assert.strictEqual(runCli(["plot", "examples"]).code, 2);
   });
 });

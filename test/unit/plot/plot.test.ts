@@ -50,7 +50,7 @@ describe("plot: cohort figures as SVG", () => {
       const root = parseSvg(svg);
       assert.strictEqual(root.role, "img");
       assert.ok(String((root.title as Node[])[0]["#text"]).length > 0);
-      assert.match(String((root.desc as Node)["#text"]), new RegExp(kind === "spider" ? "Spider plot" : kind === "waterfall" ? "Waterfall plot" : "Swimmer plot"));
+      assert.match(String((root.desc as Node)["#text"]), new RegExp(`${kind.charAt(0).toUpperCase()}${kind.slice(1)} plot`));
     });
 
     it(`${kind}: matches its snapshot (UPDATE_SNAPSHOTS=1 rewrites it)`, () => {
@@ -181,15 +181,18 @@ describe("plot: figures a paper can use (issue 10 item 11)", () => {
 
   for (const kind of PLOT_KINDS) {
     it(`${kind}: renders to PNG and matches its golden render loosely (UPDATE_SNAPSHOTS=1 rewrites it)`, () => {
-      const raster = renderSvgToPng(plotSvg(kind, cohort));
+      // The timeline stacks one chart per episode: its golden is of the single-file examples only.
+      const input = kind === "timeline" ? cohort.filter((f) => !f.path.endsWith("cohort.nadir")) : cohort;
+      const raster = renderSvgToPng(plotSvg(kind, input));
       const file = path.join(SNAPSHOTS, `examples-${kind}.png`);
       if (process.env.UPDATE_SNAPSHOTS === "1") fs.writeFileSync(file, raster.png);
       const golden = readPng(file);
       assert.deepStrictEqual([raster.width, raster.height], [golden.width, golden.height]);
       const share = differingShare(raster, golden);
       assert.ok(share < 0.01, `${(share * 100).toFixed(2)} % of the pixels differ from ${path.relative(REPO_ROOT, file)}`);
-      // The colours a reader sees are the palette's: PR bars/markers in sky blue, PD in vermillion.
-      assert.ok(countColour(raster, OKABE_ITO.skyBlue) > 50, "sky blue (PR) is visible");
+      // The colours a reader sees are the palette's: PR bars/markers in sky blue, PD in vermillion;
+      // the timeline's sum line in blue, its PD threshold in vermillion.
+      assert.ok(countColour(raster, kind === "timeline" ? OKABE_ITO.blue : OKABE_ITO.skyBlue) > 50, "sky blue (PR) / blue (sum) is visible");
       assert.ok(countColour(raster, OKABE_ITO.vermillion) > 20, "vermillion (PD) is visible");
     });
   }

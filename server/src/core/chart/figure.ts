@@ -10,21 +10,26 @@ import { escapeXml as esc } from "./scale";
 const HEADING = 30;
 const TITLE = 40;
 
-export function timelineFigure(episodes: Array<{ source: CohortEpisode; complete: boolean }>): string {
+export function timelineFigure(episodes: Array<{ source: CohortEpisode; complete: boolean; label: string }>): string {
   const blocks: string[] = [];
   let y = TITLE;
-  episodes.forEach(({ source, complete }, i) => {
+  let drawn = 0;
+  episodes.forEach(({ source, complete, label }, i) => {
     const model = chartModelOf(source.patient, source.file.analysis.text);
     const episode = model.episodes[source.number - 1];
     if (!episode) return;
-    const heading = `${source.patient.id} (${source.patient.criteria})${episode.title ? `: ${episode.title}` : ""}` +
+    const heading = `${source.patient.id} (${source.patient.criteria === "iRECIST" ? "iRECIST" : "RECIST 1.1"})${episode.title ? `: ${episode.title}` : ""}` +
       (episode.bestResponse ? `; best response ${episode.bestResponse}` : "") + (complete ? "" : " \u2020 incomplete (errors in the case file)");
-    blocks.push(`<text class="episode-heading" x="8" y="${y + 20}">${esc(heading)}</text>`);
-    blocks.push(renderEpisodeSvg(model, episode, i, { x: 0, y: y + HEADING }));
+    blocks.push(`<g class="episode${complete ? "" : " incomplete"}" data-patient="${esc(label)}">`,
+      `<title>${esc(heading)}</title>`,
+      `<text class="episode-heading" x="8" y="${y + 20}">${esc(heading)}</text>`,
+      renderEpisodeSvg(model, episode, i, { x: 0, y: y + HEADING }),
+      `</g>`);
     y += HEADING + CHART_HEIGHT;
+    drawn++;
   });
   const height = y + 8;
-  const desc = `Sum of target lesion diameters over time for ${blocks.length / 2} episode${blocks.length === 2 ? "" : "s"}, ` +
+  const desc = `Timeline plot of the sum of target lesion diameters over time for ${drawn} episode${drawn === 1 ? "" : "s"}, ` +
     "with the baseline, the PR threshold (-30 % from baseline), the nadir and the PD threshold (+20 % and +5 mm over the nadir).";
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
