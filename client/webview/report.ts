@@ -2,18 +2,11 @@
 // language server's HTML, every text escaped there) or a message. Bundled by esbuild to
 // dist/webview/report.js; loaded under a nonce-only CSP.
 import type { ReportPreviewMessage } from "../src/report/messages";
+import { followHost } from "./host";
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
 const root = document.getElementById("report") as HTMLElement;
 
-function render(message: ReportPreviewMessage): void {
+followHost<ReportPreviewMessage>((message) => {
   if (message.type === "report") {
     root.innerHTML = message.html;
   } else {
@@ -23,13 +16,4 @@ function render(message: ReportPreviewMessage): void {
     root.replaceChildren(p);
   }
   root.dataset.state = message.type;
-}
-
-const saved = vscode.getState() as ReportPreviewMessage | undefined;
-if (saved) render(saved);
-
-window.addEventListener("message", (event: MessageEvent<ReportPreviewMessage>) => {
-  render(event.data);
-  vscode.setState(event.data);
 });
-vscode.postMessage({ type: "ready" });

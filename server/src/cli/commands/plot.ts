@@ -1,13 +1,12 @@
 // `nadir plot --kind spider|waterfall|swimmer|timeline`: the cohort figures of oncology papers
 // and the per-patient response timeline, as SVG.
-import * as fs from "fs";
 import * as path from "path";
 import type { Command, CliIO } from "../command";
 import { CliError } from "../command";
 import { loadCohort, parseAsOf, parseCommandArgs, requireInputs } from "../cohort";
 import { PLOT_KINDS, PlotKind, plot } from "../../core/plot";
 import { reportLeftOut } from "../leftOut";
-import { describeIoError } from "../files";
+import { writeAtomically } from "../writeAtomically";
 
 const USAGE = `Usage: nadir plot --kind spider|waterfall|swimmer|timeline [options] <files | directories | ->
 
@@ -55,13 +54,7 @@ export const plotCommand: Command = {
       io.stdout.write(svg);
       return 0;
     }
-    const file = path.resolve(io.cwd, values.out);
-    try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, svg);
-    } catch (e) {
-      throw new CliError(`cannot write '${values.out}': ${describeIoError(e)}`);
-    }
+    writeAtomically(path.resolve(io.cwd, values.out), svg, values.out);
     return 0;
   },
 };

@@ -2,13 +2,12 @@
 // dictation or reporting system, Markdown, one self-contained printable HTML page, or a FHIR R4
 // Bundle with an imaging DiagnosticReport. Built from the engine's results (core/report): the
 // numbers are those of `nadir assess --format json`.
-import * as fs from "fs";
 import * as path from "path";
 import type { Command, CliIO } from "../command";
 import { CliError } from "../command";
 import { loadCohort, parseAsOf, parseCommandArgs, requireInputs } from "../cohort";
 import { buildReports, REPORT_FORMATS, ReportFormat, renderReports, ReportSelectionError, selectReports } from "../../core/report";
-import { describeIoError } from "../files";
+import { writeAtomically } from "../writeAtomically";
 import { parseDay } from "../../core/util/dates";
 
 const USAGE = `Usage: nadir report [options] <files | directories | ->
@@ -74,16 +73,7 @@ export const reportCommand: Command = {
       io.stdout.write(output);
       return 0;
     }
-    const file = path.resolve(io.cwd, values.out);
-    const temp = `${file}.${process.pid}.tmp`;
-    try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(temp, output);
-      fs.renameSync(temp, file);
-    } catch (e) {
-      fs.rmSync(temp, { force: true });
-      throw new CliError(`cannot write '${values.out}': ${describeIoError(e)}`);
-    }
+    writeAtomically(path.resolve(io.cwd, values.out), output, values.out);
     return 0;
   },
 };
