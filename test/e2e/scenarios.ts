@@ -160,6 +160,12 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
         await page.keyboard.type("T1 20 mm");
         await view.locator("dl.facts dd", { hasText: /^34 mm$/ }).first().waitFor({ timeout: 30_000 });
         await workbench.revert();
+
+        // Copy Report as Text: the plain-text report of the scan under the cursor goes to the clipboard.
+        await workbench.goTo(iupdLine, 4);
+        await workbench.runCommand("Nadir: Copy Report as Text");
+        await page.locator(".notifications-toasts .notification-toast", { hasText: "Report of PT-0042, 2025-04-26 copied as text." }).first().waitFor({ timeout: 30_000 });
+        await workbench.closeNotifications();
       },
     },
   ];
