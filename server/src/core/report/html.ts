@@ -77,10 +77,13 @@ function chartHtml(target: ReportTarget, report: ScanReport, index: number): str
   const model = chartModelOf(target.patient, target.analysis.text, report.scan.date);
   const episode = model.episodes[target.episodeIndex];
   if (!episode) return "";
-  // The report of a scan charts the scans up to it.
-  const shown = { ...episode, points: episode.points.filter((p) => p.date <= report.scan.date) };
-  const svg = renderEpisodeSvg(model, shown, index).replace(` xmlns="http://www.w3.org/2000/svg"`, "");
-  return `<figure class="chart">\n${svg}\n${chartLegend(model)}\n<figcaption>Sum of target diameters over time (mm) with the baseline, the PR threshold (-30 % from baseline), ` +
+  // The report of a scan charts the scans and ctDNA samples up to it, nothing later.
+  const upTo = (d: string) => d <= report.scan.date;
+  const shown = { ...episode, points: episode.points.filter((p) => upTo(p.date)) };
+  const samples = model.ctdna?.samples.filter((s) => upTo(s.date)) ?? [];
+  const asOfScan = { ...model, ctdna: model.ctdna && samples.length > 0 ? { ...model.ctdna, samples } : null };
+  const svg = renderEpisodeSvg(asOfScan, shown, index).replace(` xmlns="http://www.w3.org/2000/svg"`, "");
+  return `<figure class="chart">\n${svg}\n${chartLegend(asOfScan)}\n<figcaption>Sum of target diameters over time (mm) with the baseline, the PR threshold (-30 % from baseline), ` +
     `the nadir and the PD threshold (+20 % and +5 mm over the nadir); the scan of this report is circled.</figcaption>\n</figure>`;
 }
 
