@@ -76,6 +76,25 @@ export abstract class FollowingPanel<Message> implements vscode.Disposable {
   }
 }
 
+/** The one open panel of a kind: shown again (following the new editor) rather than opened twice. */
+export class PanelSlot<P extends FollowingPanel<unknown>> {
+  current: P | undefined;
+
+  show(editor: vscode.TextEditor, create: () => P): P {
+    if (this.current) {
+      this.current.track(editor);
+      this.current.reveal();
+      return this.current;
+    }
+    this.current = create();
+    return this.current;
+  }
+
+  release(panel: P): void {
+    if (this.current === panel) this.current = undefined;
+  }
+}
+
 /** A webview panel beside the editor that may run the bundled scripts of dist/webview only. */
 export function createFollowingWebview(viewType: string, title: string, extensionUri: vscode.Uri): vscode.WebviewPanel {
   return vscode.window.createWebviewPanel(
@@ -86,8 +105,32 @@ export function createFollowingWebview(viewType: string, title: string, extensio
   );
 }
 
+/**
+ * The page of a following webview: the strict CSP, what the caller puts in the head (styles, with
+ * the nonce), a live region `mainId` saying "Loading…" until the first message, and the bundled
+ * script `dist/webview/<script>` under the nonce.
+ */
+export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, page: { title: string; mainId: string; script: string; head: (nonce: string) => string }): string {
+  const { nonce, csp } = strictCsp(webview);
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, "dist", "webview", page.script));
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+${page.head(nonce)}
+<title>${page.title}</title>
+</head>
+<body>
+<main id="${page.mainId}" aria-live="polite"><p class="message">Loading\u2026</p></main>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+}
+
 /** A fresh nonce and the strict CSP for it: nothing remote; scripts and styles by nonce (styles also from the extension). */
-export function strictCsp(webview: vscode.Webview): { nonce: string; csp: string } {
+function strictCsp(webview: vscode.Webview): { nonce: string; csp: string } {
   const nonce = randomBytes(16).toString("base64");
   const csp = [
     "default-src 'none'",

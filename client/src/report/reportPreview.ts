@@ -6,25 +6,19 @@
 import * as vscode from "vscode";
 import { LanguageClient } from "vscode-languageclient/node";
 import { REPORT_CSS } from "../../../server/src/core/report/html";
-import { createFollowingWebview, FollowingPanel, strictCsp } from "../followingPanel";
+import { createFollowingWebview, FollowingPanel, PanelSlot, webviewPage } from "../followingPanel";
 import { requestReport } from "./reportSource";
 import type { ReportPreviewMessage } from "./messages";
 
 export class ReportPreview extends FollowingPanel<ReportPreviewMessage> {
-  private static current: ReportPreview | undefined;
+  private static readonly slot = new PanelSlot<ReportPreview>();
 
   static show(extensionUri: vscode.Uri, client: () => LanguageClient | undefined, editor: vscode.TextEditor): ReportPreview {
-    if (ReportPreview.current) {
-      ReportPreview.current.track(editor);
-      ReportPreview.current.reveal();
-      return ReportPreview.current;
-    }
-    ReportPreview.current = new ReportPreview(createFollowingWebview("nadir.reportPreview", "Report Preview", extensionUri), extensionUri, client, editor);
-    return ReportPreview.current;
+    return ReportPreview.slot.show(editor, () => new ReportPreview(createFollowingWebview("nadir.reportPreview", "Report Preview", extensionUri), extensionUri, client, editor));
   }
 
   static get visiblePanel(): ReportPreview | undefined {
-    return ReportPreview.current;
+    return ReportPreview.slot.current;
   }
 
   private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly client: () => LanguageClient | undefined, editor: vscode.TextEditor) {
@@ -39,28 +33,15 @@ export class ReportPreview extends FollowingPanel<ReportPreviewMessage> {
   }
 
   protected disposed_(): void {
-    if (ReportPreview.current === this) ReportPreview.current = undefined;
+    ReportPreview.slot.release(this);
   }
 }
 
 function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const { nonce, csp } = strictCsp(webview);
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, "dist", "webview", "report.js"));
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${nonce}">
-${REPORT_CSS}
-.message { color: #555555; font-style: italic; }
-</style>
-<title>Report Preview</title>
-</head>
-<body>
-<main id="report" aria-live="polite"><p class="message">Loading\u2026</p></main>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+  return webviewPage(webview, extensionUri, {
+    title: "Report Preview",
+    mainId: "report",
+    script: "report.js",
+    head: (nonce) => `<style nonce="${nonce}">\n${REPORT_CSS}\n.message { color: #555555; font-style: italic; }\n</style>`,
+  });
 }

@@ -7,23 +7,17 @@ import { assessmentAt, findPatient } from "../assessmentLookup";
 import { AssessmentSource } from "../assessmentSource";
 import { assessmentBlockAt, ctdnaSamplesOfPatient, patientIdAt } from "../documentOutline";
 import { buildChartModel, TimelineMessage } from "../../../server/src/core/chart/model";
-import { createFollowingWebview, FollowingPanel, strictCsp } from "../followingPanel";
+import { createFollowingWebview, FollowingPanel, PanelSlot, webviewPage } from "../followingPanel";
 
 export class TimelinePanel extends FollowingPanel<TimelineMessage> {
-  private static current: TimelinePanel | undefined;
+  private static readonly slot = new PanelSlot<TimelinePanel>();
 
   static show(extensionUri: vscode.Uri, source: AssessmentSource, editor: vscode.TextEditor): TimelinePanel {
-    if (TimelinePanel.current) {
-      TimelinePanel.current.track(editor);
-      TimelinePanel.current.reveal();
-      return TimelinePanel.current;
-    }
-    TimelinePanel.current = new TimelinePanel(createFollowingWebview("nadir.timeline", "Response Timeline", extensionUri), extensionUri, source, editor);
-    return TimelinePanel.current;
+    return TimelinePanel.slot.show(editor, () => new TimelinePanel(createFollowingWebview("nadir.timeline", "Response Timeline", extensionUri), extensionUri, source, editor));
   }
 
   static get visiblePanel(): TimelinePanel | undefined {
-    return TimelinePanel.current;
+    return TimelinePanel.slot.current;
   }
 
   private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly source: AssessmentSource, editor: vscode.TextEditor) {
@@ -50,25 +44,16 @@ export class TimelinePanel extends FollowingPanel<TimelineMessage> {
   }
 
   protected disposed_(): void {
-    if (TimelinePanel.current === this) TimelinePanel.current = undefined;
+    TimelinePanel.slot.release(this);
   }
 }
 
 function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const { nonce, csp } = strictCsp(webview);
-  const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, "dist", "webview", name));
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset("timeline.css")}" nonce="${nonce}">
-<title>Response Timeline</title>
-</head>
-<body>
-<main id="timeline" aria-live="polite"><p class="message">Loading\u2026</p></main>
-<script nonce="${nonce}" src="${asset("timeline.js")}"></script>
-</body>
-</html>`;
+  const css = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, "dist", "webview", "timeline.css"));
+  return webviewPage(webview, extensionUri, {
+    title: "Response Timeline",
+    mainId: "timeline",
+    script: "timeline.js",
+    head: (nonce) => `<link rel="stylesheet" href="${css}" nonce="${nonce}">`,
+  });
 }
