@@ -10,6 +10,8 @@ import { restartServer } from "./commands/restartServer";
 import { createLanguageClient } from "./languageClient";
 import { ResponseStatusBar } from "./statusBar";
 import { TimelinePanel } from "./timeline/timelinePanel";
+import { ReportPreview } from "./report/reportPreview";
+import { copyReportText, saveReport } from "./report/reportCommands";
 
 let client: LanguageClient | undefined;
 
@@ -36,6 +38,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<NadirE
       }
       return TimelinePanel.show(context.extensionUri, source, editor);
     }),
+    vscode.commands.registerCommand("nadir.openReportPreview", () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== "nadir") {
+        void vscode.window.showInformationMessage("Open a Nadir case file to preview its report.");
+        return undefined;
+      }
+      return ReportPreview.show(context.extensionUri, () => client, editor);
+    }),
+    vscode.commands.registerCommand("nadir.copyReportText", () => copyReportText(client)),
+    vscode.commands.registerCommand("nadir.saveReport", () => saveReport(client)),
     vscode.commands.registerCommand("nadir.insertNextScan", () => insertNextScan(client)),
     vscode.commands.registerCommand("nadir.exportAssessment", () => exportAssessment(client)),
     vscode.commands.registerCommand("nadir.importSr", () => importSr(client, output)),
@@ -51,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NadirE
       source.invalidate();
       statusBar.refresh();
       void TimelinePanel.visiblePanel?.refresh();
+      void ReportPreview.visiblePanel?.refresh();
     }),
   );
 

@@ -78,7 +78,7 @@ const TABLE: Record<string, Row[]> = {
     ...assessOptionRows(["--to", "csv"], true),
   ],
   plot: [
-    ["--kind", ["--kind", "pie", F], /^unknown plot kind 'pie' \(use --kind spider\|waterfall\|swimmer\)$/],
+    ["--kind", ["--kind", "pie", F], /^unknown plot kind 'pie' \(use --kind spider\|waterfall\|swimmer\|timeline\)$/],
     ["--out", ["--kind", "spider", "--out=", F], /^--out needs a value/],
     ["--as-of", ["--kind", "spider", "--as-of", "2025-06-31", F], /^--as-of expects a real date YYYY-MM-DD, got '2025-06-31'$/],
     ...assessOptionRows(["--kind", "spider"], true),
@@ -100,6 +100,16 @@ const TABLE: Record<string, Row[]> = {
     ["--evaluator", ["sdtm", "--tu", "tu.csv", "--tr", "tr.csv", "--evaluator="], /^--evaluator needs a value/],
     ["--agreement", ["sdtm", "--tu", "tu.csv", "--tr", "tr.csv", "--rs", "rs.csv", "--agreement", "xml"], /^unknown agreement format 'xml' \(use --agreement text\|csv\|json\)$/],
     ["--agreement", ["sdtm", "--tu", "tu.csv", "--tr", "tr.csv", "--agreement", "csv"], /^--agreement compares with the recorded responses: give --rs RS.csv$/],
+  ],
+  report: [
+    ["--patient", ["--patient=", F], /^--patient needs a value/],
+    ["--scan", ["--scan", "2025-02-30", F], /^--scan expects a real date YYYY-MM-DD, got '2025-02-30'$/],
+    ["--all-scans", ["--all-scans=yes", F], /^option '--all-scans' takes no value/],
+    ["--all-scans", ["--scan", "2025-01-02", "--all-scans", F], /^--scan and --all-scans exclude each other$/],
+    ["--format", ["--format", "pdf", F], /^--format expects one of text, md, html, fhir, got 'pdf'$/],
+    ["--out", ["--out=", F], /^--out needs a value/],
+    ["--as-of", ["--as-of", "2025-02-30", F], /^--as-of expects a real date YYYY-MM-DD, got '2025-02-30'$/],
+    ...assessOptionRows([], false),
   ],
   lsp: [
     ["--stdio", [], /^say how to talk: `nadir lsp --stdio`$/],

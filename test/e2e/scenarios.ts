@@ -183,5 +183,46 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
           .filter({ hasNotText: new RegExp(`^${sumBefore}$`) }).waitFor({ timeout: 30_000 });
       },
     },
+    {
+      name: "Open Report Preview to the Side shows the report of the scan under the cursor and follows cursor and edits",
+      run: async () => {
+        // After the timeline scenario: drop its edit and close its webview (side bar and panel are hidden already).
+        await workbench.revert();
+        await workbench.runCommand("View: Close All Editor Groups");
+        await workbench.openFile(melanoma);
+        const iupdLine = lineOf(diskText(melanoma), /^\s*scan 2025-04-26\b/);
+        await workbench.goTo(iupdLine, 4);
+        await workbench.runCommand("Nadir: Open Report Preview to the Side");
+        const view = workbench.webview();
+        const report = view.locator("article.report");
+        await view.locator('article.report[data-scan="2025-04-26"]').waitFor({ timeout: 30_000 });
+        const impression = await report.locator("section.impression").innerText();
+        assert(/Unconfirmed progression \(iUPD, iRECIST\)/.test(impression), `the impression should name the iUPD: ${impression}`);
+        assert(/Confirmation|window/.test(impression), `the impression should say what is pending: ${impression}`);
+        await view.locator("svg.timeline-chart").first().waitFor();
+        await shot("report-preview.png");
+
+        // The cursor on the first follow-up: the preview follows it.
+        const firstScan = lineOf(diskText(melanoma), /^\s*scan 2025-03-01\b/);
+        await workbench.goTo(firstScan, 4);
+        await view.locator('article.report[data-scan="2025-03-01"]').waitFor({ timeout: 30_000 });
+        // Typing a smaller T1 changes the sum the report gives.
+        const sumOf = () => view.locator("dl.facts dt", { hasText: /^Sum of target diameters$/ }).locator("xpath=following-sibling::dd[1]").innerText();
+        const before = await sumOf();
+        assert(before === "44 mm", `the first follow-up's sum should be 44 mm: ${before}`);
+        await workbench.goTo(firstScan + 1, 1);
+        await page.keyboard.press("End");
+        await page.keyboard.press("Shift+Home");
+        await page.keyboard.type("T1 20 mm");
+        await view.locator("dl.facts dd", { hasText: /^34 mm$/ }).first().waitFor({ timeout: 30_000 });
+        await workbench.revert();
+
+        // Copy Report as Text: the plain-text report of the scan under the cursor goes to the clipboard.
+        await workbench.goTo(iupdLine, 4);
+        await workbench.runCommand("Nadir: Copy Report as Text");
+        await page.locator(".notifications-toasts .notification-toast", { hasText: "Report of PT-0042, 2025-04-26 copied as text." }).first().waitFor({ timeout: 30_000 });
+        await workbench.closeNotifications();
+      },
+    },
   ];
 }

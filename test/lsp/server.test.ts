@@ -14,6 +14,7 @@ import { EXAMPLES_DIR, SPEC_EXAMPLE } from "../helpers/paths";
 import { messageText, TestClient } from "./lspClient";
 import { formatText } from "../../server/src/core/format";
 import { parseText } from "../../server/src/core/syntax/parse";
+import { REPORT_REQUEST, ReportResult } from "../../server/src/protocol/report";
 
 // The reference example with its own spacing (the positions below are counted in it).
 const PT0042 = fs.readFileSync(SPEC_EXAMPLE, "utf8");
@@ -188,6 +189,22 @@ describe("lsp: the server over stdio with a full-featured client", function () {
     const edit = await client.connection.sendRequest<WorkspaceEdit | null>("nadir/nextScanEdit", { uri: docUri, position: { line: 3, character: 2 } });
     assert.match(apply(PT0042, docUri, edit), /\n  scan 2025-06-21 CT \{\n/);
     await assert.rejects(client.connection.sendRequest("nadir/export", { uri: docUri, format: "xml" }));
+  });
+
+  it("answers nadir/report at a position (the scan there, else the patient's latest) or for a named patient and scan", async () => {
+    const docUri = uri("PT-0042.nadir");
+    const atScan = await client.connection.sendRequest<ReportResult>(REPORT_REQUEST, { uri: docUri, position: positionOf(PT0042, "T2 too small", 1), format: "text" });
+    assert.ok(atScan.content !== null);
+    assert.equal(atScan.scanDate, "2025-03-01");
+    assert.match(atScan.content, /^Partial response \(iPR, iRECIST\)\./m);
+    const elsewhere = await client.connection.sendRequest<ReportResult>(REPORT_REQUEST, { uri: docUri, position: positionOf(PT0042, "ctdna 2025-01-02", 1), format: "md" });
+    assert.ok(elsewhere.content !== null && elsewhere.scanDate === "2025-04-26" && elsewhere.content.startsWith("# Tumour response report: PT-0042, 2025-04-26"));
+    const named = await client.connection.sendRequest<ReportResult>(REPORT_REQUEST, { uri: docUri, patient: "PT-0042", scan: "2025-01-02", format: "html-article" });
+    assert.ok(named.content !== null && named.content.startsWith("<article class=\"report\""));
+    const unknown = await client.connection.sendRequest<ReportResult>(REPORT_REQUEST, { uri: docUri, patient: "PT-9", format: "text" });
+    assert.equal(unknown.content, null);
+    assert.match((unknown as { message: string }).message, /No patient 'PT-9'/);
+    await assert.rejects(client.connection.sendRequest(REPORT_REQUEST, { uri: docUri, patient: "PT-0042", format: "pdf" }));
   });
 
   it("re-validates open documents when the settings change", async () => {

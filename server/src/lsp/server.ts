@@ -30,6 +30,8 @@ import type { CaseDocument } from "../service/document";
 import { locate } from "../service/caseIndex";
 import { installedDocLinks } from "./installedDocs";
 import { importSrEdit, SrFile } from "../service/importSr";
+import { reportOf, ReportParamsError } from "../service/report";
+import { REPORT_REQUEST, ReportParams } from "../protocol/report";
 
 export const REQUESTS = {
   assessment: "nadir/assessment",
@@ -95,7 +97,7 @@ export function startServer(connection: Connection): void {
         if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, "Request cancelled");
         return result;
       } catch (e) {
-        if (e instanceof RenameError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
+        if (e instanceof RenameError || e instanceof ReportParamsError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
         log(`nadir: ${name} failed: ${describe(e)}`);
         return fallback;
       }
@@ -213,6 +215,7 @@ export function startServer(connection: Connection): void {
     const doc = p && typeof p.uri === "string" && Array.isArray(p.files) ? caseDocument(p.uri) : null;
     return doc ? importSrEdit(doc, p.position ?? null, p.files, settings.core) : null;
   }));
+  connection.onRequest(REPORT_REQUEST, guard("nadir/report", null, (p: ReportParams) => (p && typeof p.uri === "string" && caseDocument(p.uri) ? reportOf(caseDocument(p.uri)!, labelOf(p.uri, workspaceFolders), p) : null)));
   connection.onRequest(REQUESTS.status, guard("nadir/status", null, () => ({
     openDocuments: documents.all().length,
     cachedAnalyses: cache.size,

@@ -6,7 +6,7 @@ import * as path from "path";
 import type { Command, CliIO } from "../command";
 import { CliError } from "../command";
 import { parseCommandArgs } from "../cohort";
-import { decodeCaseText, describeIoError, writeFileAtomic } from "../files";
+import { decodeCaseText, describeIoError, writeOutputFile } from "../files";
 import { loadSettingsFor } from "../config";
 import { readSr } from "../../core/import/srRead";
 import { ImportError, ImportedScan } from "../../core/import/types";
@@ -123,11 +123,7 @@ async function importSr(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(outcome.text);
     return 0;
   }
-  try {
-    writeFileAtomic(target, outcome.text);
-  } catch (e) {
-    throw new CliError(`cannot write '${target}': ${describeIoError(e)}`);
-  }
+  writeOutputFile(target, outcome.text, target);
   io.stderr.write(`nadir import: wrote ${targetName}\n`);
   return 0;
 }
