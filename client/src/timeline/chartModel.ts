@@ -11,7 +11,7 @@ export interface ChartPoint {
   sum: number | null;
   label: string;
   isBaseline: boolean;
-  newLesions: "yes" | "no" | "equivocal";
+  newLesions: "yes" | "no" | "equivocal" | "NE";
   /** "iUPD" / "iCPD" when iRECIST marks the scan, else null. */
   irecistMark: "iUPD" | "iCPD" | null;
   /** PD threshold in force at this scan: max(nadir x 1.2, nadir + 5 mm). */

@@ -112,6 +112,18 @@ export class LesionBook {
     return { status: "unknown", candidates: [...visible.keys()] };
   }
 
+  /**
+   * True when the baseline this assessment refers to has a line for `id` whose declaration cannot
+   * be read (`T1 tagret liver 42 mm`): its syntax error is the one report, later mentions of the
+   * id are not unknown (issue 10).
+   */
+  hasUnreadableDeclaration(node: AssessmentNode, id: string): boolean {
+    const place = this.places.get(node);
+    const baseline = place?.kind === "baseline" ? node : place?.episode?.baseline?.node;
+    if (!baseline) return false;
+    return lesionLines(baseline).some((l) => l.id.value === id && l.declare === null && l.value.type === "Broken");
+  }
+
   /** The kind of lesion a line is about: declared on the line, or by its earlier declaration. */
   kindOf(node: AssessmentNode, line: LesionNode): KnownLesion | null {
     if (isDeclaration(line)) return known(line);

@@ -65,6 +65,12 @@ export function assessIrecist(facts: TimepointFacts[], baselineEcog: number | nu
 
   facts.forEach((f, i) => {
     const say = (rule: string, text: () => string) => f.trace.add(rule, text);
+    if (f.unreadable) {
+      // Issue 10: a value that cannot be read leaves the TP unknown: it starts, confirms and resets nothing.
+      say("R10", () => "A value of this time point could not be read: iRECIST NE; it neither starts, confirms nor resets an iUPD.");
+      responses.push("NE");
+      return;
+    }
     let response: IResponse;
     if (run === null) {
       const causes = freshCauses(f, acknowledged, nltNadir);

@@ -11,6 +11,7 @@ import { NewLesionsAtScan, NewLesionTracker } from "./newLesions";
 import { overallResponse } from "./overall";
 import { isGone, valueAt } from "./lesionValues";
 import { mm, pdThresholdOf, percentChange, prThresholdOf, signedPct } from "./format";
+import { describeUnreadable, unreadableBaseline, unreadableVerdict } from "./unreadable";
 
 /** R8: a response is confirmed by one at least this many days later. */
 export const CONFIRMATION_DAYS = 28;
@@ -24,6 +25,8 @@ export interface TimepointFacts {
   newLesions: NewLesionsAtScan;
   /** Target PD by the sums against the nadir (R3/R4), before any R6 reappearance rule. */
   targetPdBySum: boolean;
+  /** A value this TP rests on cannot be read (issue 10): every response is NE. */
+  unreadable: boolean;
   /** The reasoning behind `tp`, worded on demand as `tp.explanation`. */
   trace: Trace;
 }
@@ -45,6 +48,8 @@ export function lesionsOf(episode: Episode): EpisodeLesions {
 
 export function baselineSumOf(episode: Episode, lesions: EpisodeLesions): Tenths | null {
   if (!episode.baseline || lesions.targets.length === 0) return null;
+  // Issue 10: a baseline line that cannot be read may be a target: no baseline sum.
+  if (episode.unreadable.length > 0) return null;
   return targetSum(lesions.targets, episode.baseline).sum;
 }
 
@@ -54,6 +59,7 @@ export function assessTimepoints(episode: Episode, lesions: EpisodeLesions, mark
   const baselineSum = baselineSumOf(episode, lesions);
   const history: Array<{ sum: Tenths; date: string }> = baselineSum === null ? [] : [{ sum: baselineSum, date: baseline.date }];
   const tracker = new NewLesionTracker(lesions.news);
+  const unreadableAtBaseline = unreadableBaseline(episode, lesions);
   const facts: TimepointFacts[] = [];
   let previousScan: Assessment = baseline;
   let previousResponse: OverallResponse | null = null;
@@ -67,7 +73,11 @@ export function assessTimepoints(episode: Episode, lesions: EpisodeLesions, mark
     const trace = new Trace();
     let target: TargetCategory | null = null;
     let targetPdBySum = false;
-    if (lesions.targets.length > 0) {
+    if (lesions.targets.length > 0 && unreadableAtBaseline.length > 0) {
+      // Issue 10: without the baseline of every target there is no sum, nadir or target response.
+      target = "NE";
+      trace.add("R4", () => `${describeUnreadable(unreadableAtBaseline, episode)} could not be read: no sum and no target response in this episode (target NE).`);
+    } else if (lesions.targets.length > 0) {
       trace.add("R2", () => `Sum = ${describeSum(sums.terms, sums.sum)}.`);
       const judged = judgeTargets(sums, baselineSum, nadir, nadirDate);
       target = judged.category;
@@ -100,9 +110,12 @@ export function assessTimepoints(episode: Episode, lesions: EpisodeLesions, mark
     }
     const newLesions = tracker.at(scan);
     trace.push(...newLesions.explanation);
-    const overall = overallResponse(target, nonTarget, newLesions.category === "yes");
+    // Issue 10: a value that cannot be read, here or a target's at the baseline, leaves no response.
+    const unreadable = unreadableVerdict(scan, episode, unreadableAtBaseline);
+    const newCategory = unreadable?.undeclared && newLesions.category !== "yes" ? "NE" : newLesions.category;
+    const overall = unreadable?.overall ?? overallResponse(target, nonTarget, newLesions.category === "yes");
     trace.push(overall.explanation);
-    const sum = sums.sum;
+    const sum = unreadable?.baseline ? null : sums.sum;
     const tp: TimepointAssessment = Object.assign(new TracedTimepoint(trace), {
       scan,
       date: scan.date,
@@ -116,7 +129,7 @@ export function assessTimepoints(episode: Episode, lesions: EpisodeLesions, mark
       changeFromNadirTenths: sum !== null && nadir !== null ? sum - nadir : null,
       target,
       nonTarget,
-      newLesions: newLesions.category,
+      newLesions: newCategory,
       newLesionTargetSum: newLesions.nltSum,
       response: overall.response,
       prThreshold: baselineSum === null ? null : prThresholdOf(baselineSum),
@@ -128,7 +141,7 @@ export function assessTimepoints(episode: Episode, lesions: EpisodeLesions, mark
         text: `Nadir ${mm(nadir)} (${nadirDate}, the smallest earlier sum of this episode); change from nadir ${tp.changeFromNadirPct === null ? "n/a" : signedPct(tp.changeFromNadirPct)}, from baseline ${tp.changeFromBaselinePct === null ? "n/a" : signedPct(tp.changeFromBaselinePct)}.`,
       }));
     }
-    facts.push({ tp, scan, targetSum: sums, nonTargets, newLesions, targetPdBySum, trace });
+    facts.push({ tp, scan, targetSum: sums, nonTargets, newLesions, targetPdBySum, unreadable: unreadable !== null, trace });
     if (sum !== null && lesions.targets.length > 0) history.push({ sum, date: scan.date });
     previousScan = scan;
     if (overall.response !== "NE") previousResponse = overall.response;

@@ -122,7 +122,7 @@ export function cdiscTables(files: CohortFile[], options: CdiscOptions): CdiscTa
   };
 }
 
-const NEW_LESION_INDICATOR = { yes: "Y", no: "N", equivocal: "EQUIVOCAL" } as const;
+const NEW_LESION_INDICATOR = { yes: "Y", no: "N", equivocal: "EQUIVOCAL", NE: "NE" } as const;
 
 /** Visit numbers run over a subject's episodes in date order; a shared baseline keeps its number. */
 function numberVisits(e: CohortEpisode, counters: Map<string, number>, usubjid: string): Map<Assessment, Visit> {
@@ -169,5 +169,7 @@ function tumourState(lesion: Lesion, m: Measurement): string {
       return m.value.status === "progressed" ? "UNEQUIVOCAL PROGRESSION" : m.value.status === "increased" ? "INCREASED" : "PRESENT";
     case "not-evaluated":
       return "NOT EVALUATED";
+    case "broken":
+      return "UNREADABLE";
   }
 }

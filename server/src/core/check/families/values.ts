@@ -20,6 +20,7 @@ function valueWords(value: ValueNode): string {
     case "Split": return "split";
     case "Merged": return "merged into";
     case "Status": return value.status;
+    case "Broken": return "an unreadable value";
   }
 }
 
