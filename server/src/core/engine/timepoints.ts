@@ -49,7 +49,7 @@ export function lesionsOf(episode: Episode): EpisodeLesions {
 export function baselineSumOf(episode: Episode, lesions: EpisodeLesions): Tenths | null {
   if (!episode.baseline || lesions.targets.length === 0) return null;
   // Issue 10: a baseline line that cannot be read may be a target: no baseline sum.
-  if (episode.unreadable.length > 0) return null;
+  if (episode.unreadable.some((u) => u.at === episode.baseline)) return null;
   return targetSum(lesions.targets, episode.baseline).sum;
 }
 

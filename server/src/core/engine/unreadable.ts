@@ -30,7 +30,7 @@ export function unreadableBaseline(episode: Episode, lesions: EpisodeLesions): M
     const m = measurementAt(baseline, lesion.id);
     if (m?.value.kind === "broken") out.push(m);
   }
-  out.push(...episode.unreadable);
+  for (const u of episode.unreadable) if (u.at === baseline) out.push(u.measurement);
   return out.length > 0 ? out : NONE;
 }
 
@@ -41,7 +41,7 @@ export function unreadableBaseline(episode: Episode, lesions: EpisodeLesions): M
 export function describeUnreadable(measurements: Measurement[], episode?: Episode): string {
   const parts = measurements.map((m) => {
     const line = m.value.kind === "broken" ? m.value.line : null;
-    const noun = episode?.unreadable.includes(m) ? "declaration" : "value";
+    const noun = episode?.unreadable.some((u) => u.measurement === m) ? "declaration" : "value";
     const where = episode?.baseline?.measurements.includes(m) ? " at the baseline" : "";
     return `${m.lesionId}'s ${noun}${line === null ? "" : ` on line ${line}`}${where}`;
   });
@@ -61,14 +61,19 @@ export interface UnreadableVerdict {
 /** Null when every value the TP rests on could be read. */
 export function unreadableVerdict(scan: Assessment, episode: Episode, atBaseline: Measurement[]): UnreadableVerdict | null {
   const here = unreadableAt(scan);
-  if (here.length === 0 && atBaseline.length === 0) return null;
-  const what = describeUnreadable([...atBaseline, ...here], episode);
+  // A lesion whose declaration at an earlier follow-up could not be read, named again here.
+  const named = episode.unreadable.filter((u) => u.at !== episode.baseline && u.at.day < scan.day && scan.measurements.some((m) => m.lesionId === u.measurement.lesionId));
+  if (here.length === 0 && atBaseline.length === 0 && named.length === 0) return null;
+  const parts: string[] = [];
+  if (atBaseline.length > 0 || here.length > 0) parts.push(describeUnreadable([...atBaseline, ...here], episode));
+  if (named.length > 0) parts.push(`the declaration of ${describeUnreadable(named.map((u) => u.measurement)).replace(/'s value/g, "")}, named again here,`);
+  const what = parts.join(" and ");
   const consequence = atBaseline.length > 0
     ? "every sum of this episode is unknown and every response NE"
     : "the response at this time point is NE";
   return {
     baseline: atBaseline.length > 0,
-    undeclared: here.some((m) => !episode.lesions.has(m.lesionId)),
+    undeclared: named.length > 0 || here.some((m) => !episode.lesions.has(m.lesionId)),
     overall: {
       response: "NE",
       explanation: () => ({

@@ -240,13 +240,20 @@ function collectLesions(episode: Episode): void {
     for (const m of episode.baseline.measurements) {
       if (m.node.declare === "target" || m.node.declare === "non-target") declare(m, episode.baseline, m.node.declare);
     }
-    for (const m of episode.baseline.measurements) {
-      if (m.node.declare === null && m.value.kind === "broken" && !episode.lesions.has(m.lesionId)) episode.unreadable.push(m);
-    }
   }
   for (const scan of episode.followUps) {
     for (const m of scan.measurements) if (m.node.declare === "new") declare(m, scan, "new");
   }
+  // Lines whose kind cannot be read, naming no lesion the episode declares (issue 10).
+  const unreadable = (at: Assessment) => {
+    for (const m of at.measurements) {
+      if (m.value.kind !== "broken" || (m.node.declare !== null && m.node.declare !== "new-mention")) continue;
+      if (episode.lesions.has(m.lesionId) || episode.unreadable.some((u) => u.measurement.lesionId === m.lesionId)) continue;
+      episode.unreadable.push({ at, measurement: m });
+    }
+  };
+  if (episode.baseline) unreadable(episode.baseline);
+  for (const scan of episode.followUps) unreadable(scan);
 }
 
 /** The lesion a measurement refers to in an episode, if declared there. */

@@ -114,11 +114,17 @@ export interface Episode {
   /** Lesions declared at this episode's baseline, then new lesions in order of declaration. */
   lesions: Map<string, Lesion>;
   /**
-   * Lines of the baseline whose declaration cannot be read (`T1 tagret liver 42 mm`: an id with an
-   * unreadable rest, declared nowhere else there). Any of them may be a target, so no response of
-   * the episode can be computed from the lesions that were read.
+   * Lines whose declaration cannot be read (`T1 tagret liver 42 mm`, `NL1 nwe liver 12 mm`: an id
+   * with an unreadable rest, naming no lesion of the episode), first one per id, in date order. At
+   * the baseline any of them may be a target, so no response of the episode rests on the lesions
+   * that were read; at a follow-up it may be a new lesion, at that scan and wherever it is named later.
    */
-  unreadable: Measurement[];
+  unreadable: UnreadableDeclaration[];
+}
+
+export interface UnreadableDeclaration {
+  at: Assessment;
+  measurement: Measurement;
 }
 
 export interface CtdnaSample {
