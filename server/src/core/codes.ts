@@ -37,6 +37,7 @@ export const Codes = {
   clinicalDeterioration: "clinical-deterioration",
   oligoprogression: "oligoprogression",
   crThenPr: "cr-then-pr",
+  internalError: "internal-error",
 } as const;
 
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
@@ -81,6 +82,7 @@ export const CodeTable: Record<DiagnosticCode, CodeInfo> = {
   "clinical-deterioration": { severity: "warning", rules: ["R10"], description: "Clinical deterioration or a worse ECOG at or after an iUPD." },
   "oligoprogression": { severity: "information", rules: ["R14"], description: "Progression confined to a few lesions." },
   "cr-then-pr": { severity: "warning", rules: ["R8"], description: "A CR followed by PR, which RECIST treats as suspect." },
+  "internal-error": { severity: "error", rules: [], description: "A check or a stage of the engine failed unexpectedly (a defect of Nadir, not of the case file); what it would have found is missing, and the patient's results are reported incomplete." },
 };
 
 export const AllCodes = Object.keys(CodeTable) as DiagnosticCode[];

@@ -8,9 +8,11 @@ import { rangeOf } from "./document";
 import {
   Location, episodeAssessmentOf, headerSpan, episodeAssessments, lesionOf, lesionReferenceAt, locate, timepointOf,
 } from "./caseIndex";
-import type { AssessmentNode, CtdnaNode, Span, TherapyNode } from "../core/syntax/ast";
+import type { AssessmentNode, CtdnaNode, PatientNode, Span, TherapyNode } from "../core/syntax/ast";
 import type { Assessment, Episode, Lesion, Patient } from "../core/model/types";
 import type { TimepointAssessment, EpisodeAssessment } from "../core/engine/types";
+import type { CoreDiagnostic } from "../core/diagnostics";
+import { incompleteReasonsText, LinePositions } from "../core/completeness";
 import { KEYWORD_DOCS, PHRASES } from "./keywordDocs";
 import { bestResponseLabel, change, describeValue, mm, pct, responseLabel, signedMm } from "./describe";
 import { CodeTable } from "../core/codes";
@@ -27,6 +29,9 @@ export function hover(doc: CaseDocument, position: Position): Hover | null {
     return markdown(lesionHover(ref.word.value, lesion, loc.episode), ref.word);
   }
   const item = loc.patientItem;
+  if (loc.patientNode && !item && offset < loc.patientNode.header.end && !isInsideString(text, offset)) {
+    return markdown(patientHover(doc, loc.patientNode), loc.patientNode.header);
+  }
   if (item?.type === "Assessment" && offset < item.header.end && isOnHeaderWord(item, offset)) {
     return markdown(scanHover(doc, loc, item), headerSpan(item));
   }
@@ -43,6 +48,27 @@ export function hover(doc: CaseDocument, position: Position): Hover | null {
   const diag = doc.analysis.diagnostics.find((d) => d.start <= offset && offset < d.end);
   if (diag) return markdown(`**${diag.code}**: ${CodeTable[diag.code]?.description ?? ""}`, diag);
   return null;
+}
+
+/**
+ * The patient header: the patient's criteria and episodes, and whether its results rest on
+ * complete data (issue 10: `complete` from core/completeness.ts, never recomputed here).
+ */
+function patientHover(doc: CaseDocument, node: PatientNode): string {
+  const pa = doc.analysis.assessment.patients.find((p) => p.patient.node === node);
+  const id = node.header.id ? node.header.id.value : "(no id)";
+  if (!pa) return `**patient ${id}**: ${KEYWORD_DOCS.patient}`;
+  const lines = [`**patient ${id}** · ${pa.criteria} · ${pa.episodes.length} episode${pa.episodes.length === 1 ? "" : "s"} assessed`];
+  lines.push(pa.complete ? "Complete: no error in this patient's block." : incompleteNote(pa.incompleteBecause, doc.document, "this patient's results"));
+  pa.episodes.forEach((ea, i) => lines.push(`Episode ${i + 1}${ea.therapy ? ` (${ea.therapy})` : ""}: ${bestResponseLabel(ea)}${ea.complete ? "" : " · **incomplete**"}`));
+  lines.push(KEYWORD_DOCS.patient);
+  return lines.join("\n\n");
+}
+
+/** "⚠ **Incomplete: 2 errors** (syntax-error lines 4, 9): … rest on partial data." */
+export function incompleteNote(reasons: CoreDiagnostic[], lines: LinePositions, what: string): string {
+  const count = `${reasons.length} error${reasons.length === 1 ? "" : "s"}`;
+  return `⚠ **Incomplete: ${count}** (${incompleteReasonsText(reasons, lines)}): ${what} rest on partial data; a response marked here may change once the errors are fixed.`;
 }
 
 function isOnHeaderWord(node: AssessmentNode, offset: number): boolean {
@@ -96,17 +122,21 @@ function lesionHover(id: string, lesion: Lesion | null, episode: Episode): strin
 function scanHover(doc: CaseDocument, loc: Location, node: AssessmentNode): string {
   const assessment = loc.assessment;
   const date = node.header.date?.text ?? "(no date)";
-  if (!assessment || !loc.patient) return `**${node.header.kind} ${date}**: this date is not a calendar date, so the scan is not assessed.`;
+  if (!assessment || !loc.patient) {
+    const why = node.header.date ? "this date is not a calendar date" : "its date cannot be read (see the syntax error)";
+    return `**${node.header.kind} ${date}**: ${why}, so the scan is not assessed.`;
+  }
   const episode = loc.episode;
   if (!episode) return `**${node.header.kind} ${date}**: not part of any episode (no baseline before it).`;
   if (episode.preTreatment.includes(assessment)) {
     return `**pre-treatment scan ${date}**: before the baseline ${episode.baseline?.date ?? ""}; used for growth kinetics (hyperprogression, R12), not for response.${preTreatmentKinetics(doc, loc.patient, episode)}`;
   }
   const ea = episodeAssessmentOf(doc.analysis, loc.patient, episode);
-  if (assessment === episode.baseline) return baselineHover(assessment, episode, ea);
+  const incomplete = ea && !ea.complete ? `\n\n${incompleteNote(ea.incompleteBecause, doc.document, "this episode's results")}` : "";
+  if (assessment === episode.baseline) return baselineHover(assessment, episode, ea) + incomplete;
   const found = timepointOf(doc.analysis, node);
   if (!found) return `**scan ${date}**: no assessment available for this scan.`;
-  return timepointHover(found.timepoint, found.episode);
+  return timepointHover(found.timepoint, found.episode) + (found.episode.complete ? "" : `\n\n${incompleteNote(found.episode.incompleteBecause, doc.document, "this episode's results")}`);
 }
 
 function baselineHover(baseline: Assessment, episode: Episode, ea: EpisodeAssessment | null): string {

@@ -110,6 +110,7 @@ function checkDuplicateDeclarations(scope: PatientScope, ctx: CheckContext): voi
 }
 
 export const lesionReferenceChecks: StructuralChecks = {
+  family: "lesions",
   Patient: [checkDuplicateDeclarations],
   Assessment: [checkDuplicateMeasurements],
   Lesion: [checkMisplaced, checkReference],

@@ -31,5 +31,6 @@ function checkScanOrder(scope: PatientScope, ctx: CheckContext): void {
 }
 
 export const scanOrderChecks: StructuralChecks = {
+  family: "scan order",
   Patient: [checkScanOrder],
 };

@@ -76,6 +76,7 @@ function checkBaselineTargetMeasured(line: LesionNode, scope: AssessmentScope, c
 }
 
 export const valueChecks: StructuralChecks = {
+  family: "values",
   Lesion: [
     (line, scope, ctx) => {
       const lesion = scope.lesions.kindOf(scope.node, line);
