@@ -3,39 +3,17 @@
 // every patient make the file incomplete.
 import { strict as assert } from "assert";
 import { runCli } from "../helpers/runCli";
+import { COMPLETE_CASE, UNREADABLE_BASELINE_CASE } from "../helpers/issue10";
 
-const ISSUE_CASE = `patient PT-1 {
-  therapy FOLFOX from 2025-01-05 chemotherapy
-  baseline 2025-01-02 CT {
-    T1 target liver "seg 6" 4,2 cm
-    T2 target lung 30 mm
-  }
-  scan 2025-03-01 CT {
-    T1 40 mm
-    T2 15 mm
-  }
-  scan 2025-05-01 CT {
-    T1 45 mm
-    T2 14 mm
-  }
-}
-`;
+const ISSUE_CASE = UNREADABLE_BASELINE_CASE;
 
-const GOOD = `patient PT-2 {
-  baseline 2025-01-02 CT {
-    T1 target liver 42 mm
-  }
-  scan 2025-03-01 CT {
-    T1 20 mm
-  }
-}
-`;
+const GOOD = COMPLETE_CASE;
 
 describe("cli: incomplete results are marked (issue 10)", () => {
   it("nadir check: the issue's case is one syntax-error, no unknown-lesion cascade", () => {
     const r = runCli(["check", "-"], { input: ISSUE_CASE });
     assert.equal(r.code, 1);
-    assert.equal(r.stdout, "<stdin>:4:29 error syntax-error Expected a value such as `12 mm`, `absent` or `not evaluated`, found `4,2`.\n");
+    assert.equal(r.stdout, "<stdin>:3:29 error syntax-error Expected a value such as `12 mm`, `absent` or `not evaluated`, found `4,2`.\n");
   });
 
   it("nadir check: `patien PT-1 {` is one error, not one per line of its block", () => {
@@ -50,8 +28,8 @@ describe("cli: incomplete results are marked (issue 10)", () => {
     const at = lines.indexOf("  PT-1  RECIST1.1");
     assert.deepStrictEqual(lines.slice(at, at + 7), [
       "  PT-1  RECIST1.1",
-      "    INCOMPLETE: syntax-error line 4; results marked * rest on partial data (see 'nadir check')",
-      "    Episode 1: FOLFOX from 2025-01-05; baseline 2025-01-02, sum -  (incomplete: syntax-error line 4)",
+      "    INCOMPLETE: syntax-error line 3; results marked * rest on partial data (see 'nadir check')",
+      "    Episode 1: from 2025-01-02; baseline 2025-01-02, sum -  (incomplete: syntax-error line 3)",
       "      date        sum  nadir  vs base  vs nadir  target  non-target  new  response",
       "      2025-03-01  -    -      -        -         NE      -           no   NE*",
       "      2025-05-01  -    -      -        -         NE      -           no   NE*",
@@ -63,16 +41,16 @@ describe("cli: incomplete results are marked (issue 10)", () => {
     assert.match(r.stderr, /has errors; results may be incomplete/);
   });
 
-  it("nadir assess --explain says why: T1's value on line 4 could not be read", () => {
+  it("nadir assess --explain says why: T1's value on line 3 could not be read", () => {
     const r = runCli(["assess", "-", "--explain"], { input: ISSUE_CASE });
-    assert.match(r.stdout, /R4: T1's value on line 4 at the baseline could not be read: every sum of this episode is unknown and every response NE\./);
+    assert.match(r.stdout, /R4: T1's value on line 3 at the baseline could not be read: every sum of this episode is unknown and every response NE\./);
   });
 
   it("nadir assess --format json: complete false with the code and place; the file is complete when every error is inside a patient", () => {
     const json = JSON.parse(runCli(["assess", "-", "--format", "json"], { input: ISSUE_CASE + GOOD }).stdout).files[0];
     assert.equal(json.complete, true);
     const [pt1, pt2] = json.patients;
-    assert.deepStrictEqual([pt1.complete, pt1.incompleteBecause], [false, [{ code: "syntax-error", range: { start: { line: 3, character: 28 }, end: { line: 3, character: 31 } } }]]);
+    assert.deepStrictEqual([pt1.complete, pt1.incompleteBecause], [false, [{ code: "syntax-error", range: { start: { line: 2, character: 28 }, end: { line: 2, character: 31 } } }]]);
     assert.deepStrictEqual(pt1.episodes[0].timepoints.map((t: { sum: number | null; response: string }) => [t.sum, t.response]), [[null, "NE"], [null, "NE"]]);
     assert.equal(pt1.episodes[0].baseline.sum, null);
     assert.deepStrictEqual([pt2.complete, pt2.incompleteBecause], [true, undefined]);

@@ -48,3 +48,12 @@ export function withReplacedExport<T>(module: object, name: string, replacement:
     mod[name] = original;
   }
 }
+
+/** `original` (an engine function taking a patient first), except that it throws `error` for patient `id`. */
+export function throwingForPatient(original: (...args: never[]) => unknown, id: string, error: Error): (...args: never[]) => unknown {
+  const call = original as (...args: unknown[]) => unknown;
+  return ((patient: { id: string }, ...rest: unknown[]) => {
+    if (patient.id === id) throw error;
+    return call(patient, ...rest);
+  }) as (...args: never[]) => unknown;
+}

@@ -13,6 +13,7 @@ import type { Assessment, Episode, Lesion, Patient } from "../core/model/types";
 import type { TimepointAssessment, EpisodeAssessment } from "../core/engine/types";
 import type { CoreDiagnostic } from "../core/diagnostics";
 import { incompleteReasonsText, LinePositions } from "../core/completeness";
+import { describeUnreadable } from "../core/engine/unreadable";
 import { KEYWORD_DOCS, PHRASES } from "./keywordDocs";
 import { bestResponseLabel, change, describeValue, mm, pct, responseLabel, signedMm } from "./describe";
 import { CodeTable } from "../core/codes";
@@ -140,6 +141,8 @@ function scanHover(doc: CaseDocument, loc: Location, node: AssessmentNode): stri
 }
 
 function baselineHover(baseline: Assessment, episode: Episode, ea: EpisodeAssessment | null): string {
+  // Issue 10: a target's value (or a declaration) that cannot be read leaves no baseline sum.
+  const unreadable = baseline.measurements.filter((m) => m.value.kind === "broken" && episode.lesions.get(m.lesionId)?.kind !== "non-target" && episode.lesions.get(m.lesionId)?.kind !== "new");
   const terms: string[] = [];
   let sum = 0;
   for (const m of baseline.measurements) {
@@ -149,7 +152,9 @@ function baselineHover(baseline: Assessment, episode: Episode, ea: EpisodeAssess
     sum += m.value.tenths;
   }
   const lines = [`**baseline ${baseline.date}**${episode.therapy ? ` · ${episode.therapy.name} from ${episode.therapy.date}` : ""}`];
-  if (terms.length > 0) {
+  if (unreadable.length > 0) {
+    lines.push(`Baseline sum: **cannot be computed**: ${describeUnreadable(unreadable, episode)} could not be read, so every response of this episode is NE (R4).`);
+  } else if (terms.length > 0) {
     lines.push(`Baseline sum = ${terms.join(" + ")} = **${mm(sum)}** (R2)`);
     lines.push(`PR at ≤ ${mm(Math.floor((sum * 7) / 10))} (−30 %, R3)`);
   } else {
@@ -163,7 +168,7 @@ function timepointHover(tp: TimepointAssessment, ea: EpisodeAssessment): string 
   const lines: string[] = [];
   lines.push(`**scan ${tp.date}: ${responseLabel(tp)}**`);
   if (tp.terms.length > 0) {
-    const terms = tp.terms.map((t) => (t.tenths === null ? `${t.lesionId} not evaluated` : mm(t.tenths).replace(" mm", "")));
+    const terms = tp.terms.map((t) => (t.tenths === null ? `${t.lesionId} ${t.source === "unreadable" ? "unreadable" : "not evaluated"}` : mm(t.tenths).replace(" mm", "")));
     lines.push(`Sum = ${terms.join(" + ")}${tp.sum !== null ? ` = **${mm(tp.sum)}**` : " (cannot be computed, R4)"}`);
   }
   const facts: string[] = [];

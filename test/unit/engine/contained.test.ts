@@ -10,7 +10,7 @@ import * as episodeModule from "../../../server/src/core/engine/episode";
 import * as clinicalModule from "../../../server/src/core/engine/clinical";
 import * as settingsModule from "../../../server/src/core/engine/effectiveSettings";
 import { LineIndex } from "../../../server/src/core/text/lineIndex";
-import { throwingFamily, withFamily, withReplacedExport } from "../../helpers/faults";
+import { throwingFamily, throwingForPatient, withFamily, withReplacedExport } from "../../helpers/faults";
 import { TODAY } from "./caseBuilder";
 
 const TEXT = `patient A {
@@ -73,10 +73,7 @@ describe("engine: errors inside checks and stages are contained (issue 10, item 
   });
 
   it("an episode's assessment that throws: internal-error on its baseline, no fabricated results, the other patient intact", () => {
-    const a = withReplacedExport(episodeModule, "assessEpisode", ((patient: { id: string }, ...rest: unknown[]) => {
-      if (patient.id === "A") throw new Error("boom in episode");
-      return (episodeOriginal as (...args: unknown[]) => unknown)(patient, ...rest);
-    }) as never, run);
+    const a = withReplacedExport(episodeModule, "assessEpisode", throwingForPatient(episodeModule.assessEpisode, "A", new Error("boom in episode")), run);
     const found = internal(a);
     assert.deepStrictEqual(found.map((f) => [f.line, f.covered]), [[4, "2025-01-02"]]);
     assert.match(found[0].message, /^Internal error in the response assessment of episode 1: Error: boom in episode\./);
@@ -103,11 +100,7 @@ describe("engine: errors inside checks and stages are contained (issue 10, item 
   });
 
   it("a patient's assessment that throws before its episodes: internal-error on its header, no episodes, the other patient intact", () => {
-    const original = settingsModule.effectiveSettings;
-    const a = withReplacedExport(settingsModule, "effectiveSettings", ((patient: { id: string }, ...rest: unknown[]) => {
-      if (patient.id === "B") throw new Error("boom in settings");
-      return (original as (...args: unknown[]) => unknown)(patient, ...rest);
-    }) as never, run);
+    const a = withReplacedExport(settingsModule, "effectiveSettings", throwingForPatient(settingsModule.effectiveSettings, "B", new Error("boom in settings")), run);
     const found = internal(a);
     assert.deepStrictEqual(found.map((f) => [f.line, f.covered]), [[13, "B"]]);
     assert.match(found[0].message, /^Internal error in the response assessment of this patient: Error: boom in settings\./);
@@ -116,5 +109,3 @@ describe("engine: errors inside checks and stages are contained (issue 10, item 
     assert.deepStrictEqual(JSON.stringify(a.assessment.patients[0].episodes), JSON.stringify(clean.assessment.patients[0].episodes));
   });
 });
-
-const episodeOriginal = episodeModule.assessEpisode;

@@ -5,31 +5,15 @@
 import { strict as assert } from "assert";
 import { hover } from "../../../server/src/service/hover";
 import { toLspDiagnostics } from "../../../server/src/service/diagnostics";
+import { codeLenses, inlayHints } from "../../../server/src/service/presentation";
 import { assessmentDocument } from "../../../server/src/service/assessmentDocument";
 import { assessmentAt, findPatient, incompleteLabel } from "../../../client/src/assessmentLookup";
 import type { AssessmentDocument } from "../../../client/src/protocol";
 import { caseDocument, on } from "./fixture";
 import { throwingFamily, withFamily } from "../../helpers/faults";
+import { COMPLETE_CASE, UNREADABLE_BASELINE_CASE } from "../../helpers/issue10";
 
-const BROKEN = `patient PT-1 {
-  baseline 2025-01-02 CT {
-    T1 target liver "seg 6" 4,2 cm
-    T2 target lung 30 mm
-  }
-  scan 2025-03-01 CT {
-    T1 40 mm
-    T2 15 mm
-  }
-}
-patient PT-2 {
-  baseline 2025-01-02 CT {
-    T1 target liver 42 mm
-  }
-  scan 2025-03-01 CT {
-    T1 20 mm
-  }
-}
-`;
+const BROKEN = UNREADABLE_BASELINE_CASE + COMPLETE_CASE;
 
 function hoverText(text: string, needle: string, shift = 1): string {
   const c = on(text, needle, 0, shift);
@@ -55,6 +39,16 @@ describe("service: incomplete results say so (issue 10)", () => {
     assert.doesNotMatch(hoverText(BROKEN.replace("4,2 cm", "42 mm"), "scan 2025-03-01", 2), /Incomplete/);
   });
 
+  it("the baseline hover gives no partial sum, and code lenses and inlay hints say incomplete", () => {
+    const text = hoverText(BROKEN, "baseline 2025-01-02", 2);
+    assert.match(text, /Baseline sum: \*\*cannot be computed\*\*: T1's value on line 3 at the baseline could not be read, so every response of this episode is NE \(R4\)/);
+    assert.doesNotMatch(text, /Baseline sum = /);
+    const doc = caseDocument(BROKEN);
+    assert.deepStrictEqual(codeLenses(doc).map((l) => l.command!.title), ["incomplete: 1 error · best response NE", "best response PR"]);
+    const hints = inlayHints(doc, { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } }).map((h) => h.label);
+    assert.deepStrictEqual(hints, ["NE · incomplete", "NE · incomplete", "Σ 20 mm · −52.4 % vs baseline · PR"]);
+  });
+
   it("the status-bar label reads the incompleteness of the server's JSON", () => {
     const doc = caseDocument(BROKEN);
     const json = assessmentDocument(doc, "case.nadir") as unknown as AssessmentDocument;
@@ -62,7 +56,7 @@ describe("service: incomplete results say so (issue 10)", () => {
     const scan = assessmentAt(pt1, { kind: "scan", date: "2025-03-01", headerLine: 5 })!;
     assert.equal(incompleteLabel(pt1, scan), "incomplete: 1 error");
     const pt2 = findPatient(json, "PT-2")!;
-    assert.equal(incompleteLabel(pt2, assessmentAt(pt2, { kind: "scan", date: "2025-03-01", headerLine: 14 })!), null);
+    assert.equal(incompleteLabel(pt2, assessmentAt(pt2, { kind: "scan", date: "2025-03-01", headerLine: BROKEN.split("\n").lastIndexOf("  scan 2025-03-01 CT {") })!), null);
   });
 
   it("a check family that throws: one internal-error diagnostic, every other diagnostic still published (item 7)", () => {
@@ -71,10 +65,10 @@ describe("service: incomplete results say so (issue 10)", () => {
     const doc = withFamily(throwingFamily(["T2"]), () => caseDocument(text));
     const published = toLspDiagnostics(doc.document, doc.analysis.diagnostics);
     const internal = published.filter((d) => d.code === "internal-error");
-    assert.deepStrictEqual(internal.map((d) => [d.range.start.line, d.severity, d.source]), [[3, 1, "nadir"], [7, 1, "nadir"]]);
+    assert.deepStrictEqual(internal.map((d) => [d.range.start.line, d.severity, d.source]), [[3, 1, "nadir"], [7, 1, "nadir"], [11, 1, "nadir"]]);
     assert.match(internal[0].message as string, /test: throws on purpose/);
     assert.deepStrictEqual(published.filter((d) => d.code !== "internal-error"), clean);
     const onHeader = hover(doc, doc.document.positionAt(text.indexOf("PT-1")));
-    assert.match((onHeader!.contents as { value: string }).value, /Incomplete: 3 errors\*\* \(syntax-error line 3; internal-error lines 4, 8\)/);
+    assert.match((onHeader!.contents as { value: string }).value, /Incomplete: 4 errors\*\* \(syntax-error line 3; internal-error lines 4, 8, 12\)/);
   });
 });

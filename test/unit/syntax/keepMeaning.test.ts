@@ -8,6 +8,7 @@ import { parseText } from "../../../server/src/core/syntax/parse";
 import { runCore } from "../../helpers/analysis";
 import { LineIndex } from "../../../server/src/core/text/lineIndex";
 import type { LesionNode } from "../../../server/src/core/syntax/ast";
+import { UNREADABLE_BASELINE_CASE } from "../../helpers/issue10";
 
 /** Every error of the syntax layer and the structural checks, as "line code". */
 function errors(text: string): string[] {
@@ -19,21 +20,7 @@ const BROKEN_VALUES = ["4,2 cm", "12 mmm", "abesnt", "-3 mm", "12", "", "\"seg 6
 
 describe("syntax: recovery keeps the meaning that can be read (issue 10)", () => {
   it("the issue's case: `T1 target liver \"seg 6\" 4,2 cm` is one syntax-error; T1 stays a declared target and later T1 lines are not unknown", () => {
-    const text = `patient PT-1 {
-  baseline 2025-01-02 CT {
-    T1 target liver "seg 6" 4,2 cm
-    T2 target lung 30 mm
-  }
-  scan 2025-03-01 CT {
-    T1 40 mm
-    T2 15 mm
-  }
-  scan 2025-05-01 CT {
-    T1 45 mm
-    T2 14 mm
-  }
-}
-`;
+    const text = UNREADABLE_BASELINE_CASE;
     assert.deepStrictEqual(errors(text), ["3 syntax-error"]);
     const diagnostic = parseText(text).diagnostics[0];
     assert.equal(diagnostic.message, "Expected a value such as `12 mm`, `absent` or `not evaluated`, found `4,2`.");
