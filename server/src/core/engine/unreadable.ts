@@ -10,19 +10,19 @@ import type { OverallJudgement } from "./overall";
 import { measurementAt } from "./lesionValues";
 
 /** Every lesion line of a scan whose value cannot be read, whatever lesion it names. */
-export function unreadableAt(scan: Assessment): Measurement[] {
+export function unreadableAt(scan: Assessment): readonly Measurement[] {
   let out: Measurement[] | null = null;
   for (const m of scan.measurements) if (m.value.kind === "broken") (out ??= []).push(m);
   return out ?? NONE;
 }
 
-const NONE: Measurement[] = [];
+const NONE: readonly Measurement[] = Object.freeze([]);
 
 /**
  * What makes a whole episode unassessable: a target whose baseline value cannot be read, or a
  * baseline line whose declaration cannot be read (it may be a target).
  */
-export function unreadableBaseline(episode: Episode, lesions: EpisodeLesions): Measurement[] {
+export function unreadableBaseline(episode: Episode, lesions: EpisodeLesions): readonly Measurement[] {
   const baseline = episode.baseline;
   if (!baseline) return NONE;
   const out: Measurement[] = [];
@@ -38,7 +38,7 @@ export function unreadableBaseline(episode: Episode, lesions: EpisodeLesions): M
  * "T1's value on line 8 and NT1's value on line 9"; with the episode, a baseline line whose
  * declaration cannot be read is "T1's declaration on line 4 at the baseline".
  */
-export function describeUnreadable(measurements: Measurement[], episode?: Episode): string {
+export function describeUnreadable(measurements: readonly Measurement[], episode?: Episode): string {
   const parts = measurements.map((m) => {
     const line = m.value.kind === "broken" ? m.value.line : null;
     const noun = episode?.unreadable.some((u) => u.measurement === m) ? "declaration" : "value";
@@ -59,7 +59,7 @@ export interface UnreadableVerdict {
 }
 
 /** Null when every value the TP rests on could be read. */
-export function unreadableVerdict(scan: Assessment, episode: Episode, atBaseline: Measurement[]): UnreadableVerdict | null {
+export function unreadableVerdict(scan: Assessment, episode: Episode, atBaseline: readonly Measurement[]): UnreadableVerdict | null {
   const here = unreadableAt(scan);
   // A lesion whose declaration at an earlier follow-up could not be read, named again here.
   const named = episode.unreadable.filter((u) => u.at !== episode.baseline && u.at.day < scan.day && scan.measurements.some((m) => m.lesionId === u.measurement.lesionId));
