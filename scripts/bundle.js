@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the extension with esbuild into dist/: the client (dist/client.js),
 // the language server with its generated parser (dist/server.js) and the
-// timeline webview (dist/webview/). `vscode` is provided by the editor.
+// timeline and report-preview webviews (dist/webview/). `vscode` is provided by the editor.
 // Run after `npm run build` (which generates the parser); `--dev` keeps
 // source maps and skips minification.
 "use strict";
@@ -36,9 +36,13 @@ async function main() {
       ...common, platform: "browser", format: "iife", target: "es2022",
       entryPoints: ["client/webview/main.ts"], outfile: "dist/webview/timeline.js",
     }),
+    esbuild.build({
+      ...common, platform: "browser", format: "iife", target: "es2022",
+      entryPoints: ["client/webview/report.ts"], outfile: "dist/webview/report.js",
+    }),
   ]);
   fs.copyFileSync(path.join(root, "client/webview/timeline.css"), path.join(dist, "webview/timeline.css"));
-  for (const file of ["client.js", "server.js", "webview/timeline.js"]) {
+  for (const file of ["client.js", "server.js", "webview/timeline.js", "webview/report.js"]) {
     const size = fs.statSync(path.join(dist, file)).size;
     console.log(`dist/${file}  ${(size / 1024).toFixed(1)} KiB`);
   }

@@ -5,10 +5,13 @@ import { LanguageClient } from "vscode-languageclient/node";
 import { AssessmentSource } from "./assessmentSource";
 import { exportAssessment } from "./commands/exportAssessment";
 import { insertNextScan } from "./commands/insertNextScan";
+import { importSr, SrDropProvider } from "./commands/importSr";
 import { restartServer } from "./commands/restartServer";
 import { createLanguageClient } from "./languageClient";
 import { ResponseStatusBar } from "./statusBar";
 import { TimelinePanel } from "./timeline/timelinePanel";
+import { ReportPreview } from "./report/reportPreview";
+import { copyReportText, saveReport } from "./report/reportCommands";
 
 let client: LanguageClient | undefined;
 
@@ -35,8 +38,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<NadirE
       }
       return TimelinePanel.show(context.extensionUri, source, editor);
     }),
+    vscode.commands.registerCommand("nadir.openReportPreview", () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== "nadir") {
+        void vscode.window.showInformationMessage("Open a Nadir case file to preview its report.");
+        return undefined;
+      }
+      return ReportPreview.show(context.extensionUri, () => client, editor);
+    }),
+    vscode.commands.registerCommand("nadir.copyReportText", () => copyReportText(client)),
+    vscode.commands.registerCommand("nadir.saveReport", () => saveReport(client)),
     vscode.commands.registerCommand("nadir.insertNextScan", () => insertNextScan(client)),
     vscode.commands.registerCommand("nadir.exportAssessment", () => exportAssessment(client)),
+    vscode.commands.registerCommand("nadir.importSr", () => importSr(client, output)),
+    vscode.languages.registerDocumentDropEditProvider({ language: "nadir" }, new SrDropProvider(() => client, output)),
     vscode.commands.registerCommand("nadir.restartServer", async () => {
       await restartServer(client);
       source.invalidate();
@@ -48,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NadirE
       source.invalidate();
       statusBar.refresh();
       void TimelinePanel.visiblePanel?.refresh();
+      void ReportPreview.visiblePanel?.refresh();
     }),
   );
 

@@ -43,9 +43,19 @@ export const Requests = {
   export: "nadir/export",
   /** params {uri, position}; result an LSP WorkspaceEdit, or null when no scan can be added there. */
   nextScanEdit: "nadir/nextScanEdit",
+  /** params ImportSrParams; result ImportSrResult (server/src/service/importSr.ts), or null for an unknown document. */
+  importSr: "nadir/importSr",
 } as const;
 
 export interface AssessmentParams { uri: string }
 export interface ExportParams { uri: string; format: ExportFormat }
 export interface ExportResult { text: string }
 export interface NextScanEditParams { uri: string; position: LspPosition }
+
+export type { ImportSrResult, SrFile } from "../../server/src/service/importSrProtocol";
+export interface ImportSrParams {
+  uri: string;
+  /** Where the cursor or the drop is: the patient there gets the scan. */
+  position: LspPosition | null;
+  files: Array<{ name: string; base64: string }>;
+}

@@ -1,5 +1,6 @@
 // `nadir assess`, run the way users run it (node bin/nadir.js).
 import { strict as assert } from "assert";
+import { parse } from "csv-parse/sync";
 import { runCli } from "../helpers/runCli";
 
 const CASE = `patient P1 {
@@ -44,13 +45,24 @@ describe("cli: nadir assess", () => {
     assert.equal(clean.code, 0, clean.stderr);
   });
 
-  it("--format csv prints a header and one row per time point", () => {
+  it("--format csv prints a header and one row per time point, with the column names of export --to csv", () => {
     const r = runCli(["assess", "-", "--format", "csv"], { input: CASE });
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(r.stdout.trim().split("\n"), [
-      "file,patient,criteria,episode,therapy,date,sum_mm,nadir_mm,change_baseline_pct,change_nadir_pct,target,non_target,new_lesions,response,i_response",
-      "<stdin>,P1,RECIST1.1,1,,2025-03-01,30,50,-40,-40,PR,,no,PR,",
+      "file,patient,criteria,episode,complete,therapy,date,sum_mm,nadir_mm,change_from_baseline_pct,change_from_nadir_pct,target,non_target,new_lesions,response,i_response",
+      "<stdin>,P1,RECIST1.1,1,true,,2025-03-01,30,50,-40,-40,PR,,no,PR,",
     ]);
+  });
+
+  it("--format csv is a column subset of export --to csv, cell for cell, on every example", () => {
+    const assess = parse(runCli(["assess", "examples", "--format", "csv"]).stdout, { columns: true }) as Array<Record<string, string>>;
+    const exported = parse(runCli(["export", "--to", "csv", "--include-incomplete", "examples"]).stdout, { columns: true }) as Array<Record<string, string>>;
+    assert.ok(assess.length > 50);
+    assert.strictEqual(assess.length, exported.length);
+    assess.forEach((row, i) => {
+      for (const [column, value] of Object.entries(row)) assert.strictEqual(exported[i][column], value, `row ${i} column ${column}`);
+    });
+    assert.ok(assess.some((r) => r.complete === "false"), "mistakes.nadir: incomplete rows are marked");
   });
 
   it("--format table (the default) prints a timeline; --explain adds the trace of each response", () => {
@@ -81,7 +93,7 @@ describe("cli: nadir assess", () => {
 
   it("usage and I/O problems exit 2 with one line", () => {
     for (const [args, message] of [
-      [["assess", "-", "--format", "xml"], /^nadir assess: unknown format 'xml' \(formats: table, json, csv\)\n$/],
+      [["assess", "-", "--format", "xml"], /^nadir assess: --format expects one of table, json, csv, got 'xml'\n$/],
       [["assess", "-", "--min-sd-days", "six"], /^nadir assess: --min-sd-days expects a whole number of days, got 'six'\n$/],
       [["assess", "-", "--as-of", "2025-02-30"], /^nadir assess: --as-of expects a real date YYYY-MM-DD, got '2025-02-30'\n$/],
       [["assess"], /^nadir assess: no case files given/],

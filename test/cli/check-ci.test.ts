@@ -4,29 +4,13 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PassThrough, Writable } from "stream";
-import { runCli } from "../helpers/runCli";
+import { runCli, runInProcess } from "../helpers/runCli";
 import { EXAMPLES_DIR } from "../helpers/paths";
-import { main } from "../../server/src/cli/main";
 import { workerCount, WORKER_THRESHOLD } from "../../server/src/cli/checkRunner";
 import type { CaseInput } from "../../server/src/cli/files";
 
-class Capture extends Writable {
-  text = "";
-  constructor(readonly isTTY: boolean) {
-    super();
-  }
-  _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-async function inProcess(args: string[], tty: boolean, env: NodeJS.ProcessEnv = {}) {
-  const stdout = new Capture(tty);
-  const stderr = new Capture(tty);
-  const code = await main(args, { stdout, stderr, stdin: new PassThrough(), env, cwd: path.dirname(EXAMPLES_DIR) });
-  return { code, stdout: stdout.text, stderr: stderr.text };
+function inProcess(args: string[], tty: boolean, env: NodeJS.ProcessEnv = {}) {
+  return runInProcess(args, { tty, env, cwd: path.dirname(EXAMPLES_DIR) });
 }
 
 describe("nadir check for CI: --quiet, colour, progress, workers", function () {

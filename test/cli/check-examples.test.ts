@@ -48,6 +48,7 @@ describe("cli: nadir check examples", () => {
       "syntax-error", "invalid-date", "invalid-value", "unknown-lesion", "duplicate-lesion", "duplicate-measurement",
       "missing-baseline", "declaration-misplaced", "unknown-organ", "scan-order", "target-not-measurable",
       "too-many-targets", "too-many-targets-in-organ", "normal-node-recorded", "baseline-timing", "missing-measurement",
+      "duplicate-patient", "as-of-before-last-scan", "merged-across-organs",
     ]) assert.ok(codes.has(code), `mistakes.nadir shows ${code}`);
   });
 

@@ -74,7 +74,7 @@ describe("cli: nadir check", () => {
 
   it("prints the spec's JSON document with --format json", () => {
     write(dir, "bad.nadir", ONE_ERROR);
-    write(dir, "clean.nadir", CLEAN);
+    write(dir, "clean.nadir", CLEAN.replace("patient P", "patient Q"));
     const run = runCli(["check", "--format", "json", "bad.nadir", "clean.nadir"], { cwd: dir });
     assert.equal(run.code, 1);
     const doc = JSON.parse(run.stdout);
@@ -97,8 +97,8 @@ describe("cli: nadir check", () => {
   });
 
   it("searches directories recursively for *.nadir, in a stable order, showing paths below the directory", () => {
-    write(dir, "cases/b.nadir", ONE_ERROR);
-    write(dir, "cases/a/z.nadir", ONE_ERROR);
+    write(dir, "cases/b.nadir", ONE_ERROR.replace("patient P", "patient B"));
+    write(dir, "cases/a/z.nadir", ONE_ERROR.replace("patient P", "patient Z"));
     write(dir, "cases/a.nadir", ONE_ERROR);
     write(dir, "cases/notes.txt", "not a case file");
     const run = runCli(["check", "cases"], { cwd: dir });
@@ -130,10 +130,10 @@ describe("cli: nadir check", () => {
   it("exits 2 with one line for usage problems", () => {
     write(dir, "clean.nadir", CLEAN);
     assertOneLineProblem(runCli(["check"], { cwd: dir }), /no case files given/);
-    assertOneLineProblem(runCli(["check", "--format", "xml", "clean.nadir"], { cwd: dir }), /unknown format 'xml'/);
+    assertOneLineProblem(runCli(["check", "--format", "xml", "clean.nadir"], { cwd: dir }), /--format expects one of text, json, sarif, junit, github, got 'xml'/);
     assertOneLineProblem(runCli(["check", "--max-warnings", "many", "clean.nadir"], { cwd: dir }), /--max-warnings expects a whole number/);
     assertOneLineProblem(runCli(["check", "--as-of", "2025-02-30", "clean.nadir"], { cwd: dir }), /--as-of expects a real date/);
-    assertOneLineProblem(runCli(["check", "--criteria", "WHO", "clean.nadir"], { cwd: dir }), /unknown criteria 'WHO'/);
+    assertOneLineProblem(runCli(["check", "--criteria", "WHO", "clean.nadir"], { cwd: dir }), /--criteria expects RECIST1.1 or iRECIST, got 'WHO'/);
     assertOneLineProblem(runCli(["check", "--verbose", "clean.nadir"], { cwd: dir }), /unknown option '--verbose'/);
   });
 
@@ -147,5 +147,41 @@ describe("cli: nadir check", () => {
     write(dir, "nadir.config.json", "{ criteria: iRECIST");
     write(dir, "sub/clean.nadir", CLEAN);
     assertOneLineProblem(runCli(["check", "sub/clean.nadir"], { cwd: dir }), /nadir\.config\.json' is not valid JSON/);
+  });
+
+  it("warns about a patient id that two files of one run hold, in every output format (duplicate-patient)", () => {
+    write(dir, "a.nadir", CLEAN);
+    write(dir, "b.nadir", `# the same patient again\n${CLEAN}`);
+    const run = runCli(["check", "a.nadir", "b.nadir"], { cwd: dir });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout,
+      "b.nadir:2:9 warning duplicate-patient Patient P is also in a.nadir (line 1): the files checked together hold two records of one patient id; keep one, or give each patient its own id.\n");
+    assert.equal(run.stderr, "2 files checked: 0 errors, 1 warning\n");
+    assert.equal(runCli(["check", "--max-warnings", "0", "a.nadir", "b.nadir"], { cwd: dir }).code, 1);
+    const json = JSON.parse(runCli(["check", "--format", "json", "."], { cwd: dir }).stdout);
+    assert.deepStrictEqual(json.files[1].diagnostics.map((d: { code: string; severity: string; range: unknown }) => [d.code, d.severity, d.range]),
+      [["duplicate-patient", "warning", { start: { line: 1, character: 8 }, end: { line: 1, character: 9 } }]]);
+    const sarif = JSON.parse(runCli(["check", "--format", "sarif", "."], { cwd: dir }).stdout);
+    assert.deepStrictEqual(sarif.runs[0].results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]), [["duplicate-patient", "warning"]]);
+  });
+
+  it("says on standard error which files hold no patient: empty, only comments, or broken", () => {
+    write(dir, "clean.nadir", CLEAN);
+    write(dir, "empty.nadir", "");
+    write(dir, "notes.nadir", "# to do: add the cohort\n\n   # later\n");
+    write(dir, "broken.nadir", "pateint P\n");
+    // A block whose header is misspelt is a patient whose header cannot be read (issue 10): its errors say so.
+    write(dir, "misspelt.nadir", "pateint P {\n}\n");
+    const run = runCli(["check", "."], { cwd: dir });
+    assert.equal(run.code, 1);
+    assert.equal(run.stderr, [
+      "nadir check: broken.nadir holds no patient",
+      "nadir check: empty.nadir holds no patient (the file is empty)",
+      "nadir check: notes.nadir holds no patient (only comments)",
+      "5 files checked: 3 errors, 0 warnings",
+      "",
+    ].join("\n"));
+    assert.equal(runCli(["check", "empty.nadir", "notes.nadir"], { cwd: dir }).code, 0);
+    assert.match(runCli(["check", "misspelt.nadir"], { cwd: dir }).stdout, /misspelt\.nadir:1:1 error syntax-error Expected `patient`, found `pateint`\./);
   });
 });

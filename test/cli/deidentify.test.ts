@@ -55,4 +55,42 @@ describe("nadir deidentify", () => {
     assert.strictEqual(run.code, 2);
     assert.match(run.stderr, /holds input files/);
   });
+
+  it("rebuilds a file full of fake PHI through the allow-list, names its broken lines (not their text) and exits 0", () => {
+    const phi = `# Jane Roe, DOB 1958-04-12, MRN 99812, 7 Hill Road
+patient "Jane Roe 99812" {
+  therapy "nivolumab (Dr Moe, 7 Hill Road)" from 2025-01-06 immunotherapy
+  therapy RoeTrial from 2025-06-06 trial
+  baseline 2025-01-02 CT {
+    RoeA target hillgland "Roe's lesion" 42 mm
+    T2 target liver 4,2 cm
+  }
+  scan 2025-03-01 CT {
+    RoeA 30 mm
+    Jane Roe called
+  }
+  marker 2025-01-02 Roe99812 4 RoeUnits uln 5
+  biopsy 2025-03-10 hillgland "Roe: adenocarcinoma"
+  decision 2025-03-12 "call Jane Roe on 555-0101"
+  note "lives at 7 Hill Road"
+}
+`;
+    fs.writeFileSync(path.join(dir, "phi.nadir"), phi);
+    const run = runCli(["deidentify", "--seed", "7", "--out", path.join(dir, "out"), path.join(dir, "phi.nadir")]);
+    assert.strictEqual(run.code, 0, run.stderr);
+    assert.match(run.stderr, /phi\.nadir: lines 7, 11 did not parse; written to P-[0-9A-F]{10}\.nadir as placeholder lines/);
+    assert.ok(!/Roe|Jane|Moe|Hill|99812|1958|555/i.test(run.stderr), run.stderr);
+    const [name] = fs.readdirSync(path.join(dir, "out"));
+    const out = fs.readFileSync(path.join(dir, "out", name), "utf8");
+    assert.ok(!/Roe|Jane|Moe|Hill|99812|1958|555|4,2/i.test(out), out);
+    assert.match(out, /therapy THERAPY-1 from/);
+    assert.match(out, /T1 +target other-a +42 mm/);
+  });
+
+  it("documents every --keep flag in --help and accepts them", () => {
+    const help = runCli(["deidentify", "--help"]).stdout;
+    for (const flag of ["--keep-text", "--keep-therapy-names", "--keep-organs", "--keep-markers", "--keep-lesion-ids"]) assert.ok(help.includes(flag), flag);
+    const run = runCli(["deidentify", "--seed", "1", "--keep-organs", "--keep-markers", "--out", dir, "examples/PT-0042.nadir"]);
+    assert.strictEqual(run.code, 0, run.stderr);
+  });
 });

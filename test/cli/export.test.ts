@@ -48,7 +48,79 @@ describe("nadir export", function () {
     assert.deepStrictEqual([...new Set(rs.map((r) => r.RSTESTCD))].sort(), ["BESTRSP", "NEWLIND", "NTRGRESP", "OVRLRESP", "TRGRESP"]);
     assert.deepStrictEqual([...new Set(rs.map((r) => r.RSCAT))].sort(), ["RECIST 1.1", "iRECIST"]);
     const pt = rs.filter((r) => r.USUBJID === "ONC-1-PT-0042" && r.RSDTC === "2025-03-01");
-    assert.deepStrictEqual(pt.map((r) => `${r.RSTESTCD}=${r.RSORRES}`), ["TRGRESP=PR", "NTRGRESP=NON-CR/NON-PD", "NEWLIND=N", "OVRLRESP=iPR"]);
+    assert.deepStrictEqual(pt.map((r) => `${r.RSTESTCD}=${r.RSORRES} (${r.RSCAT})`),
+      ["TRGRESP=PR (RECIST 1.1)", "NTRGRESP=NON-CR/NON-PD (RECIST 1.1)", "NEWLIND=N (RECIST 1.1)", "OVRLRESP=PR (RECIST 1.1)", "OVRLRESP=iPR (iRECIST)"]);
+    // ERR-0006 holds warnings only (as-of-before-last-scan, merged-across-organs, scan-order): it is complete.
+    assert.deepStrictEqual([...new Set(tu.map((r) => r.USUBJID).filter((id) => id.startsWith("ONC-1-ERR-")))], ["ONC-1-ERR-0006"], "incomplete patients are left out");
+  });
+
+  it("leaves incomplete patients out unless --include-incomplete, naming them with codes and lines on standard error", () => {
+    const run = runCli(["export", "--to", "csv", "examples/mistakes.nadir", "examples/PT-0042.nadir"]);
+    assert.strictEqual(run.code, 0, run.stderr);
+    const rows = parse(run.stdout, { columns: true }) as Array<Record<string, string>>;
+    assert.deepStrictEqual([...new Set(rows.map((r) => r.patient))], ["ERR-0006", "PT-0042"], "only complete patients (ERR-0006 has warnings only)");
+    assert.ok(rows.every((r) => r.complete === "true"));
+    assert.match(run.stderr, /^nadir export: left out ERR-0002 of examples\/mistakes\.nadir \(incomplete: .*syntax-error line 64.*\); --include-incomplete keeps it$/m);
+    const all = runCli(["export", "--to", "csv", "--include-incomplete", "examples/mistakes.nadir"]);
+    const kept = parse(all.stdout, { columns: true }) as Array<Record<string, string>>;
+    assert.ok(kept.some((r) => r.patient === "ERR-0002" && r.complete === "false"), all.stdout);
+    assert.match(all.stderr, /included ERR-0002 of examples\/mistakes\.nadir although incomplete/);
+  });
+
+  it("marks responses of incomplete episodes in FHIR as preliminary, with a note saying why", () => {
+    const run = runCli(["export", "--to", "fhir", "--include-incomplete", "examples/mistakes.nadir"]);
+    const bundles = run.stdout.trim().split("\n").map((l) => JSON.parse(l) as Bundle);
+    const responses = bundles.flatMap((b) => (b.entry ?? []).map((e) => e.resource!)).filter((r) => r.resourceType === "Observation" && r.code?.coding?.[0]?.code === "97509-4");
+    assert.ok(responses.length > 0);
+    const complete = runCli(["assess", "--format", "json", "examples/mistakes.nadir"]);
+    const completeIds = new Set((JSON.parse(complete.stdout).files[0].patients as Array<{ id: string; complete: boolean }>).filter((p) => p.complete).map((p) => p.id));
+    assert.ok(completeIds.size > 0 && completeIds.size < bundles.length, "mistakes.nadir holds complete and incomplete patients");
+    for (const bundle of bundles) {
+      const patient = (bundle.entry ?? []).map((e) => e.resource!).find((r) => r.resourceType === "Patient") as { identifier?: Array<{ value?: string }> } | undefined;
+      const id = patient?.identifier?.[0]?.value ?? "";
+      const ofPatient = (bundle.entry ?? []).map((e) => e.resource!).filter((r) => r.resourceType === "Observation" && r.code?.coding?.[0]?.code === "97509-4");
+      for (const r of ofPatient as Array<{ status: string; note?: Array<{ text: string }> }>) {
+        if (completeIds.has(id)) {
+          assert.strictEqual(r.status, "final", id);
+        } else {
+          assert.strictEqual(r.status, "preliminary", id);
+          assert.match(r.note?.[0]?.text ?? "", /^Incomplete: .*\(.*\)/);
+        }
+      }
+    }
+    for (const bundle of bundles) for (const entry of bundle.entry ?? []) assert.deepStrictEqual(fhirProblems(entry.resource!), []);
+  });
+
+  it("leaves a patient with an organ that has no CDISC location term out of the CDISC tables, exit 1", () => {
+    const text = "patient TYPO {\n  baseline 2025-01-02 CT {\n    T1 target lvier 42 mm\n  }\n  scan 2025-03-01 CT {\n    T1 30 mm\n  }\n}\n";
+    const run = runCli(["export", "--to", "cdisc", "--table", "tu", "-"], { input: text });
+    assert.strictEqual(run.code, 1);
+    assert.match(run.stderr, /^nadir export: <stdin>:3: left out TYPO from the CDISC tables: organ 'lvier' has no CDISC anatomical location \(LOC\) term/m);
+    assert.strictEqual(run.stdout.trim(), TU_COLUMNS.join(","));
+  });
+
+  it("takes the option set of assess (--criteria, --confirm-responses, --min-sd-days, --as-of) and passes it to the engine (R8)", () => {
+    const text = "patient P {\n  baseline 2025-01-02 CT {\n    T1 target liver 50 mm\n  }\n  scan 2025-03-01 CT {\n    T1 30 mm\n  }\n}\n";
+    const row = (...args: string[]) => {
+      const run = runCli(["export", "--to", "csv", ...args, "-"], { input: text });
+      assert.strictEqual(run.code, 0, run.stderr);
+      return (parse(run.stdout, { columns: true }) as Array<Record<string, string>>)[0];
+    };
+    assert.deepStrictEqual([row().criteria, row().best_response], ["RECIST1.1", "PR"]);
+    assert.deepStrictEqual([row("--criteria", "iRECIST").i_response, row("--criteria", "iRECIST").i_best_response], ["iPR", "iPR"]);
+    assert.strictEqual(row("--confirm-responses").best_response, "SD", "an unconfirmed PR counts as SD (R8)");
+    assert.strictEqual(row("--confirm-responses", "--min-sd-days", "200").best_response, "NE", "SD too early to count (R8)");
+    assert.strictEqual(row("--as-of", "2025-03-02").complete, "true");
+    for (const [args, message] of [
+      [["--criteria", "i-RECIST"], /--criteria expects RECIST1\.1 or iRECIST, got 'i-RECIST'/],
+      [["--min-sd-days", "lots"], /--min-sd-days expects a whole number/],
+    ] as Array<[string[], RegExp]>) {
+      const bad = runCli(["export", "--to", "csv", ...args, "examples/PT-0042.nadir"]);
+      assert.strictEqual(bad.code, 2);
+      assert.match(bad.stderr, message);
+    }
+    assert.match(runCli(["export", "--help"]).stdout, /--include-incomplete/);
+    assert.match(runCli(["plot", "--help"]).stdout, /--criteria RECIST1\.1\|iRECIST[\s\S]*--include-incomplete/);
   });
 
   it("--to cdisc on standard output needs --table, and prints that one table", () => {

@@ -7,6 +7,7 @@ import type * as Sarif from "sarif";
 import { runCli } from "../helpers/runCli";
 import { REPO_ROOT } from "../helpers/paths";
 import { AllCodes, CodeTable } from "../../server/src/core/codes";
+import { codeHelpMarkdown, codeHelpText } from "../../server/src/core/codesDoc";
 
 // The SARIF 2.1.0 schema of the OASIS sarif-spec repository (Schemata/sarif-schema-2.1.0.json),
 // in the draft-07 form that ajv 8 reads.
@@ -54,6 +55,18 @@ describe("nadir check --format sarif", () => {
     assert.match(progression.fullDescription?.text ?? "", /R3/);
     assert.strictEqual(rules.find((r) => r.id === "near-progression")?.defaultConfiguration?.level, "note");
     for (const rule of rules) assert.strictEqual(rule.shortDescription?.text, CodeTable[rule.id as keyof typeof CodeTable].description);
+  });
+
+  it("carries each rule's documentation inline (help), from the code table, naming its anchor in docs/diagnostics.md", () => {
+    const doc = fs.readFileSync(path.join(REPO_ROOT, "docs", "diagnostics.md"), "utf8");
+    for (const rule of log.runs[0].tool.driver.rules ?? []) {
+      const code = rule.id as keyof typeof CodeTable;
+      assert.equal(rule.help?.text, codeHelpText(code));
+      assert.equal(rule.help?.markdown, codeHelpMarkdown(code));
+      assert.ok(rule.help!.markdown!.includes(`docs/diagnostics.md#${code}`), rule.help!.markdown);
+      assert.ok(doc.includes(`<a id="${code}"></a>`), `docs/diagnostics.md has no anchor for ${code}`);
+      for (const r of CodeTable[code].rules) assert.ok(rule.help!.text.includes(r));
+    }
   });
 
   it("gives one result per diagnostic at the text format's 1-based line and column", () => {

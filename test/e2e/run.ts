@@ -67,7 +67,7 @@ async function main(): Promise<number> {
 /** The README's feature tour uses these; refreshed on request only, to keep the tree clean. */
 function copyDocScreenshots(): void {
   fs.mkdirSync(screenshotsDocDir, { recursive: true });
-  for (const name of ["problems.png", "hover.png", "timeline.png"]) {
+  for (const name of ["problems.png", "hover.png", "timeline.png", "report-preview.png"]) {
     fs.copyFileSync(path.join(artifactsDir, name), path.join(screenshotsDocDir, name));
   }
   console.log(`screenshots copied to ${path.relative(repoRoot, screenshotsDocDir)}/`);

@@ -4,6 +4,7 @@ import * as path from "path";
 import { CaseFile, countLines, lineOf } from "./caseFiles";
 import { assert, Scenario } from "./runner";
 import { Workbench } from "./workbench";
+import { buildSr, cm, mm, SCT } from "../helpers/srBuilder";
 
 export interface ScenarioContext {
   workbench: Workbench;
@@ -66,6 +67,20 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
       },
     },
     {
+      name: "a rule id in a hover opens the rules installed with the extension, at that rule (docs/rules.md)",
+      run: async () => {
+        const { text } = file(melanoma);
+        const line = lineOf(text, /^\s*T2 too small/);
+        await workbench.goTo(line, text.split("\n")[line - 1].indexOf("too small") + 2);
+        await workbench.hoverAtCursor(/too small/);
+        await page.locator(".monaco-hover:not(.hidden) .monaco-hover-content a", { hasText: /^R2$/ }).first().click();
+        await page.locator('.tabs-container .tab.active[aria-label^="rules.md"]').waitFor({ timeout: 30_000 });
+        await workbench.activeEditor().locator(".view-line", { hasText: "## R2 Sum of diameters" }).first().waitFor({ timeout: 30_000 });
+        await shot("hover-rule-link.png");
+        await workbench.openFile(melanoma);
+      },
+    },
+    {
       name: "completion inside a scan offers the declared lesion ids it still lacks",
       run: async () => {
         // Blank out "N1 9 mm" at the first follow-up, then ask for completion on "N".
@@ -97,6 +112,47 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
       },
     },
     {
+      name: "Import DICOM SR... appends the report's scan to the patient as an undoable edit and shows the summary",
+      run: async () => {
+        // A viewer's follow-up report for PT-0042, written into the workspace as a user would save it.
+        const sr = path.join(ctx.workspace, "PT-0042-followup.dcm");
+        fs.writeFileSync(sr, buildSr({
+          patientId: "PT-0042", studyDate: "20250620", procedure: ["77477000", "SCT", "Computed Tomography"],
+          groups: [
+            { trackingId: "T1", site: SCT.liver, measurements: [cm(SCT.longAxis, 4.6)] },
+            { trackingId: "N1", site: SCT.node, measurements: [mm(SCT.shortAxis, 14)] },
+            { trackingId: "area", site: SCT.lung, measurements: [mm(SCT.area, 80)] },
+          ],
+        }));
+        await workbench.openFile(melanoma);
+        await workbench.goTo(lineOf(diskText(melanoma), /^\s*scan 2025-03-01\b/), 4);
+        await workbench.startCommand("Nadir: Import DICOM SR");
+        // code-server's file dialog is a quick input holding a path: type the file's and accept.
+        await page.locator(".quick-input-widget .quick-input-title", { hasText: "Import DICOM SR measurement reports" }).waitFor({ timeout: 30_000 });
+        const input = page.locator(".quick-input-widget .quick-input-box input");
+        await input.fill(sr);
+        await page.keyboard.press("Enter");
+        const toast = page.locator(".notifications-toasts .notification-toast", { hasText: "Imported:" }).first();
+        await toast.waitFor({ timeout: 30_000 });
+        const message = await toast.innerText();
+        assert(/PT-0042 scan 2025-06-20 .*matched 2 .*1 group skipped/s.test(message), `the summary should say what was matched and skipped: ${message}`);
+        const editor = workbench.activeEditor();
+        await page.locator(".tabs-container .tab.active.dirty").waitFor({ timeout: 30_000 });
+        // The new block follows the scan of 2025-04-26 (a blank line between): scroll there.
+        const lines = diskText(melanoma).split(/\r?\n/);
+        const lastScan = lines.findIndex((l) => /^\s*scan 2025-04-26\b/.test(l));
+        const closing = lines.findIndex((l, i) => i > lastScan && /^\s*\}\s*$/.test(l));
+        await workbench.goTo(closing + 3, 1);
+        await editor.locator(".view-line", { hasText: "scan 2025-06-20 CT" }).first().waitFor({ timeout: 30_000 });
+        assert(!/2025-06-20/.test(diskText(melanoma)), "the import edits the open document, not the file on disk");
+        await shot("import-sr.png");
+        await workbench.runCommand("View: Focus Active Editor Group");
+        await page.keyboard.press("Control+Z");
+        await editor.locator(".view-line", { hasText: "scan 2025-06-20 CT" }).first().waitFor({ state: "detached", timeout: 30_000 });
+        await workbench.closeNotifications();
+      },
+    },
+    {
       name: "Show Response Timeline charts the patient in a webview and follows edits",
       run: async () => {
         await workbench.openFile(melanoma);
@@ -125,6 +181,47 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
         await page.keyboard.type("T1 20 mm");
         await view.locator("table.numbers tr", { hasText: "2025-03-01" }).locator("td").nth(1)
           .filter({ hasNotText: new RegExp(`^${sumBefore}$`) }).waitFor({ timeout: 30_000 });
+      },
+    },
+    {
+      name: "Open Report Preview to the Side shows the report of the scan under the cursor and follows cursor and edits",
+      run: async () => {
+        // After the timeline scenario: drop its edit and close its webview (side bar and panel are hidden already).
+        await workbench.revert();
+        await workbench.runCommand("View: Close All Editor Groups");
+        await workbench.openFile(melanoma);
+        const iupdLine = lineOf(diskText(melanoma), /^\s*scan 2025-04-26\b/);
+        await workbench.goTo(iupdLine, 4);
+        await workbench.runCommand("Nadir: Open Report Preview to the Side");
+        const view = workbench.webview();
+        const report = view.locator("article.report");
+        await view.locator('article.report[data-scan="2025-04-26"]').waitFor({ timeout: 30_000 });
+        const impression = await report.locator("section.impression").innerText();
+        assert(/Unconfirmed progression \(iUPD, iRECIST\)/.test(impression), `the impression should name the iUPD: ${impression}`);
+        assert(/Confirmation|window/.test(impression), `the impression should say what is pending: ${impression}`);
+        await view.locator("svg.timeline-chart").first().waitFor();
+        await shot("report-preview.png");
+
+        // The cursor on the first follow-up: the preview follows it.
+        const firstScan = lineOf(diskText(melanoma), /^\s*scan 2025-03-01\b/);
+        await workbench.goTo(firstScan, 4);
+        await view.locator('article.report[data-scan="2025-03-01"]').waitFor({ timeout: 30_000 });
+        // Typing a smaller T1 changes the sum the report gives.
+        const sumOf = () => view.locator("dl.facts dt", { hasText: /^Sum of target diameters$/ }).locator("xpath=following-sibling::dd[1]").innerText();
+        const before = await sumOf();
+        assert(before === "44 mm", `the first follow-up's sum should be 44 mm: ${before}`);
+        await workbench.goTo(firstScan + 1, 1);
+        await page.keyboard.press("End");
+        await page.keyboard.press("Shift+Home");
+        await page.keyboard.type("T1 20 mm");
+        await view.locator("dl.facts dd", { hasText: /^34 mm$/ }).first().waitFor({ timeout: 30_000 });
+        await workbench.revert();
+
+        // Copy Report as Text: the plain-text report of the scan under the cursor goes to the clipboard.
+        await workbench.goTo(iupdLine, 4);
+        await workbench.runCommand("Nadir: Copy Report as Text");
+        await page.locator(".notifications-toasts .notification-toast", { hasText: "Report of PT-0042, 2025-04-26 copied as text." }).first().waitFor({ timeout: 30_000 });
+        await workbench.closeNotifications();
       },
     },
   ];

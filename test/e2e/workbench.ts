@@ -16,12 +16,17 @@ export class Workbench {
 
   /** Runs a command by its palette title, e.g. "Nadir: Show Response Timeline". */
   async runCommand(title: string): Promise<void> {
+    await this.startCommand(title);
+    await this.page.locator(".quick-input-widget").waitFor({ state: "hidden", timeout });
+  }
+
+  /** Picks a command in the palette without waiting for the palette to close (it may open a dialog). */
+  async startCommand(title: string): Promise<void> {
     await this.page.keyboard.press("F1");
     const input = this.page.locator(".quick-input-widget .quick-input-box input");
     await input.waitFor({ timeout });
     await input.fill(`>${title}`);
     await this.pickFocusedRow(title);
-    await this.page.locator(".quick-input-widget").waitFor({ state: "hidden", timeout });
   }
 
   async openFile(name: string): Promise<Locator> {

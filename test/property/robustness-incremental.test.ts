@@ -21,7 +21,10 @@ const OPTIONS = { today: parseDay("2026-01-01") as number };
 const EXAMPLES = fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith(".nadir")).map((f) => fs.readFileSync(path.join(EXAMPLES_DIR, f), "utf8")).filter((t) => t.length <= 8_000);
 const COHORT = generateCohort(3, 6).text;
 // Also with CRLF and lone-CR line ends and a byte-order mark: offsets must move the same way.
-const BASES = [...EXAMPLES, COHORT.replace(/\n/g, "\r\n"), "\ufeff" + EXAMPLES[0].replace(/\n/g, "\r"), COHORT];
+// A repeated patient id: duplicate-patient compares blocks, so it must survive per-patient edits.
+const PAIR = generateCohort(3, 2).text;
+const REPEATED = `${PAIR}\n${PAIR.slice(PAIR.indexOf("patient "), PAIR.indexOf("\n}\n") + 3)}`;
+const BASES = [...EXAMPLES, COHORT.replace(/\n/g, "\r\n"), "\ufeff" + EXAMPLES[0].replace(/\n/g, "\r"), REPEATED, COHORT];
 
 const INSERTS = ["", "1", "7", " ", "\n", "\r\n", "}", "{", "\"", "#", "x", "T9", "new", "target", "absent", "mm", "  scan 2025-02-01 CT {\n", "patient Q {\n", "  }\n", "é", "\u00a0"];
 

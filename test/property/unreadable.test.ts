@@ -1,6 +1,10 @@
 // Issue 10, item 1, by fast-check (fixed seed, bounded runs): a value that cannot be read never
 // yields a response other than NE for its time point, and a target whose baseline value cannot be
-// read leaves every time point of the episode NE; under RECIST 1.1 and iRECIST, for random case
+// read leaves every time point of the episode NE. The one exception is a progression established
+// at an earlier time point of the episode, which does not rest on this TP's data: RECIST 1.1 stays
+// PD after an earlier PD TP (R10 clarifications, "RECIST 1.1 after progression") and iRECIST stays
+// iCPD after an earlier iCPD (R10 clarifications, "After iCPD": terminal for the episode); nothing
+// else (an earlier iUPD, say) lets an unreadable TP be anything but NE. Under RECIST 1.1 and iRECIST, for random case
 // files and random positions of the broken value (baseline and follow-ups; targets, non-targets,
 // new lesions). Each broken line costs exactly one error (no cascade), and the episode and the
 // patient are reported incomplete.
@@ -76,12 +80,13 @@ function render(c: Case, lines: LesionLine[]): string {
   return `patient P {\n  criteria ${c.criteria}\n  baseline ${formatDay(START)} CT {\n${block(-1)}\n  }\n${scans.join("\n")}\n}\n`;
 }
 
-describe("property: an unreadable value never yields a response other than NE for its time point (issue 10)", function () {
+describe("property: an unreadable value never yields a response other than NE for its time point, unless an earlier TP established the progression (issue 10; R10 \"RECIST 1.1 after progression\", \"After iCPD\")", function () {
   this.timeout(60_000);
 
   it("at random positions, under RECIST 1.1 and iRECIST; one error per broken line; the episode is incomplete", () => {
     let baselineCases = 0;
     let followUpCases = 0;
+    let afterProgression = 0;
     fc.assert(
       fc.property(caseArbitrary, (c) => {
         const lines = lesionLines(c);
@@ -113,8 +118,12 @@ describe("property: an unreadable value never yields a response other than NE fo
           const here = brokenLines.filter((l) => l.scan === k);
           if (here.length === 0 && !baselineTargetBroken) return;
           followUpCases += here.length > 0 ? 1 : 0;
-          assert.equal(tp.response, "NE", `TP ${k}: ${text}`);
-          if (c.criteria === "iRECIST") assert.equal(tp.iResponse, "NE", `TP ${k}: ${text}`);
+          // The exception, exactly: PD after an earlier PD TP (RECIST 1.1), iCPD after an earlier iCPD (iRECIST).
+          const earlierPd = tps.slice(0, k).some((t) => t.response === "PD");
+          const earlierIcpd = tps.slice(0, k).some((t) => t.iResponse === "iCPD");
+          if (earlierPd || earlierIcpd) afterProgression++;
+          assert.equal(tp.response, earlierPd ? "PD" : "NE", `TP ${k}: ${text}`);
+          if (c.criteria === "iRECIST") assert.equal(tp.iResponse, earlierIcpd ? "iCPD" : "NE", `TP ${k}: ${text}`);
           if (baselineTargetBroken || here.some((l) => l.kind === "target")) assert.equal(tp.sum, null, `TP ${k}: ${text}`);
           // A non-target whose own declaration could be read: its category is NE.
           const declared = (id: string) => !brokenLines.some((b) => b.scan === -1 && b.whole && b.head === id);
@@ -130,6 +139,7 @@ describe("property: an unreadable value never yields a response other than NE fo
     // The generator really reaches both kinds of position.
     assert.ok(baselineCases > RUNS / 20, `only ${baselineCases} cases with a broken baseline target`);
     assert.ok(followUpCases > RUNS / 5, `only ${followUpCases} broken follow-up time points`);
+    assert.ok(afterProgression > RUNS / 40, `only ${afterProgression} broken time points after an earlier progression`);
   });
 });
 

@@ -11,6 +11,7 @@ import { readCaseInput } from "./files";
 import { loadSettingsFor, SettingsFlags } from "./config";
 import { analyze } from "../core/analyze";
 import type { CoreDiagnostic } from "../core/diagnostics";
+import type { PatientIdAt } from "../core/check/families/patientIds";
 import { jsonFile, JsonFile } from "./output/json";
 
 /** Below this many files a worker's start-up costs more than it saves. */
@@ -30,6 +31,8 @@ export interface CheckedInput {
   path: string;
   text: string;
   diagnostics: CoreDiagnostic[];
+  /** Each patient block's id and its range, for the checks across files. */
+  patients: PatientIdAt[];
   json?: JsonFile;
 }
 
@@ -43,7 +46,8 @@ export async function checkOne(input: CaseInput, job: CheckJob, stdin: NodeJS.Re
   const text = await readCaseInput(input, stdin);
   const settings = loadSettingsFor(input.absolute, job.flags, job.cwd);
   const analysis = analyze(text, { settings, today: job.today });
-  return { path: input.display, text, diagnostics: analysis.diagnostics, ...(job.json ? { json: jsonFile(input.display, analysis) } : {}) };
+  const patients = analysis.model.patients.map((p) => ({ id: p.id, start: p.idSpan.start, end: p.idSpan.end }));
+  return { path: input.display, text, diagnostics: analysis.diagnostics, patients, ...(job.json ? { json: jsonFile(input.display, analysis) } : {}) };
 }
 
 export function workerCount(inputs: CaseInput[], jobs: number | null): number {

@@ -111,3 +111,24 @@ export function describeIoError(e: unknown): string {
     default: return (e as Error)?.message ?? String(e);
   }
 }
+
+/** Writes a whole file or nothing: a temporary file next to it, then a rename. */
+/** A command's output file, written whole or not at all (its folder made if needed); a failure is a usage/I-O error naming `shownAs`. */
+export function writeOutputFile(file: string, text: string, shownAs: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    writeFileAtomic(file, text);
+  } catch (e) {
+    throw new CliError(`cannot write '${shownAs}': ${describeIoError(e)}`);
+  }
+}
+
+export function writeFileAtomic(file: string, text: string): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temporary, text);
+    fs.renameSync(temporary, file);
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}

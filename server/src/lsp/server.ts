@@ -28,11 +28,16 @@ import { assessmentDocument, exportText } from "../service/assessmentDocument";
 import { formatText, formatLineRange } from "../core/format";
 import type { CaseDocument } from "../service/document";
 import { locate } from "../service/caseIndex";
+import { installedDocLinks } from "./installedDocs";
+import { importSrEdit, SrFile } from "../service/importSr";
+import { reportOf, ReportParamsError } from "../service/report";
+import { REPORT_REQUEST, ReportParams } from "../protocol/report";
 
 export const REQUESTS = {
   assessment: "nadir/assessment",
   export: "nadir/export",
   nextScanEdit: "nadir/nextScanEdit",
+  importSr: "nadir/importSr",
   /** Counts of what the server holds, for leak tests. */
   status: "nadir/status",
 } as const;
@@ -92,7 +97,7 @@ export function startServer(connection: Connection): void {
         if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, "Request cancelled");
         return result;
       } catch (e) {
-        if (e instanceof RenameError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
+        if (e instanceof RenameError || e instanceof ReportParamsError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
         log(`nadir: ${name} failed: ${describe(e)}`);
         return fallback;
       }
@@ -154,7 +159,8 @@ export function startServer(connection: Connection): void {
       return doc ? run(doc, params) : fallback;
     });
 
-  connection.onHover(withDoc("hover", null, (doc, p: HoverParams) => hover(doc, p.position)));
+  const docs = installedDocLinks();
+  connection.onHover(withDoc("hover", null, (doc, p: HoverParams) => hover(doc, p.position, docs)));
   connection.onCompletion(withDoc("completion", [] as CompletionItem[], (doc, p: CompletionParams) => {
     const items = completion(doc, p.position);
     return clientCapabilities.textDocument?.completion?.completionItem?.snippetSupport ? items : withoutSnippets(items);
@@ -205,6 +211,11 @@ export function startServer(connection: Connection): void {
     const patient = loc.patient ?? (doc.analysis.model.patients.length === 1 ? doc.analysis.model.patients[0] : null);
     return nextScanAction(doc, patient)?.edit ?? null;
   }));
+  connection.onRequest(REQUESTS.importSr, guard("nadir/importSr", null, (p: { uri: string; position: { line: number; character: number } | null; files: SrFile[] }) => {
+    const doc = p && typeof p.uri === "string" && Array.isArray(p.files) ? caseDocument(p.uri) : null;
+    return doc ? importSrEdit(doc, p.position ?? null, p.files, settings.core) : null;
+  }));
+  connection.onRequest(REPORT_REQUEST, guard("nadir/report", null, (p: ReportParams) => (p && typeof p.uri === "string" && caseDocument(p.uri) ? reportOf(caseDocument(p.uri)!, labelOf(p.uri, workspaceFolders), p) : null)));
   connection.onRequest(REQUESTS.status, guard("nadir/status", null, () => ({
     openDocuments: documents.all().length,
     cachedAnalyses: cache.size,

@@ -143,7 +143,7 @@ function confirmationAction(doc: CaseDocument, patient: Patient | null, data: Re
         ? { iupdDate: String(data.iupdDate ?? ""), from: data.windowFrom, to: data.windowTo }
         : null);
     if (!window) continue;
-    const date = confirmationDate(window);
+    const date = confirmationDate(window, episode);
     if (!date) continue;
     const e = insertScanEdit(doc.document, patient, episode, date.date, date.day);
     if (!e) return null;

@@ -1,6 +1,7 @@
 // Hovers that show the arithmetic: a lesion's history, a scan's sum and thresholds and which row
 // of the response tables applied, a ctDNA sample's trend and R11 profile, a therapy's best
-// response, and one line of documentation for keywords and values.
+// response, and one line of documentation for keywords and values. Rule ids and diagnostic codes
+// link to the installed docs (docs/rules.md, docs/diagnostics.md) through `DocLinks`.
 import type { Hover, Position } from "vscode-languageserver-types";
 import { MarkupKind } from "vscode-languageserver-types";
 import type { CaseDocument } from "./document";
@@ -17,8 +18,9 @@ import { describeUnreadable } from "../core/engine/unreadable";
 import { KEYWORD_DOCS, PHRASES } from "./keywordDocs";
 import { bestResponseLabel, change, describeValue, mm, pct, responseLabel, signedMm } from "./describe";
 import { CodeTable } from "../core/codes";
+import { DocLinks, linkRuleIds, NO_DOC_LINKS } from "./docLinks";
 
-export function hover(doc: CaseDocument, position: Position): Hover | null {
+export function hover(doc: CaseDocument, position: Position, links: DocLinks = NO_DOC_LINKS): Hover | null {
   const text = doc.document.getText();
   const offset = doc.document.offsetAt(position);
   const loc = locate(doc.analysis, offset);
@@ -27,27 +29,27 @@ export function hover(doc: CaseDocument, position: Position): Hover | null {
   const ref = lesionReferenceAt(loc, offset);
   if (ref && loc.episode && loc.patient) {
     const lesion = lesionOf(loc.episode, ref.word.value);
-    return markdown(lesionHover(ref.word.value, lesion, loc.episode), ref.word);
+    return markdown(lesionHover(ref.word.value, lesion, loc.episode, links), ref.word);
   }
   const item = loc.patientItem;
   if (loc.patientNode && !item && offset < loc.patientNode.header.end && !isInsideString(text, offset)) {
-    return markdown(patientHover(doc, loc.patientNode), loc.patientNode.header);
+    return markdown(patientHover(doc, loc.patientNode, links), loc.patientNode.header);
   }
   if (item?.type === "Assessment" && offset < item.header.end && isOnHeaderWord(item, offset)) {
-    return markdown(scanHover(doc, loc, item), headerSpan(item));
+    return markdown(scanHover(doc, loc, item, links), headerSpan(item));
   }
-  if (item?.type === "Ctdna" && loc.patient) return markdown(ctdnaHover(doc, loc.patient, item), item);
+  if (item?.type === "Ctdna" && loc.patient) return markdown(ctdnaHover(doc, loc.patient, item, links), item);
   if (item?.type === "Therapy" && loc.patient && isWithinName(item, offset)) {
-    const therapyHover = therapyHoverText(doc, loc.patient, item);
+    const therapyHover = therapyHoverText(doc, loc.patient, item, links);
     if (therapyHover) return markdown(therapyHover, item.name);
   }
   const word = wordAt(text, offset);
   if (word) {
     const docLine = KEYWORD_DOCS[word.text] ?? (/^RECIST/i.test(word.text) ? KEYWORD_DOCS.RECIST : undefined) ?? (/^irecist$/i.test(word.text) ? KEYWORD_DOCS.iRECIST : undefined);
-    if (docLine && !isInsideString(text, offset)) return markdown(`**${word.text}**: ${docLine}`, word);
+    if (docLine && !isInsideString(text, offset)) return markdown(`**${word.text}**: ${linkRuleIds(docLine, links)}`, word);
   }
   const diag = doc.analysis.diagnostics.find((d) => d.start <= offset && offset < d.end);
-  if (diag) return markdown(`**${diag.code}**: ${CodeTable[diag.code]?.description ?? ""}`, diag);
+  if (diag) return markdown(diagnosticHover(diag.code, links), diag);
   return null;
 }
 
@@ -55,14 +57,14 @@ export function hover(doc: CaseDocument, position: Position): Hover | null {
  * The patient header: the patient's criteria and episodes, and whether its results rest on
  * complete data (issue 10: `complete` from core/completeness.ts, never recomputed here).
  */
-function patientHover(doc: CaseDocument, node: PatientNode): string {
+function patientHover(doc: CaseDocument, node: PatientNode, links: DocLinks): string {
   const pa = doc.analysis.assessment.patients.find((p) => p.patient.node === node);
   const id = node.header.id ? node.header.id.value : "(no id)";
-  if (!pa) return `**patient ${id}**: ${KEYWORD_DOCS.patient}`;
+  if (!pa) return `**patient ${id}**: ${linkRuleIds(KEYWORD_DOCS.patient, links)}`;
   const lines = [`**patient ${id}** · ${pa.criteria} · ${pa.episodes.length} episode${pa.episodes.length === 1 ? "" : "s"} assessed`];
   lines.push(pa.complete ? "Complete: no error in this patient's block." : incompleteNote(pa.incompleteBecause, doc.document, "this patient's results"));
   pa.episodes.forEach((ea, i) => lines.push(`Episode ${i + 1}${ea.therapy ? ` (${ea.therapy})` : ""}: ${bestResponseLabel(ea)}${ea.complete ? "" : " · **incomplete**"}`));
-  lines.push(KEYWORD_DOCS.patient);
+  lines.push(linkRuleIds(KEYWORD_DOCS.patient, links));
   return lines.join("\n\n");
 }
 
@@ -70,6 +72,14 @@ function patientHover(doc: CaseDocument, node: PatientNode): string {
 export function incompleteNote(reasons: CoreDiagnostic[], lines: LinePositions, what: string): string {
   const count = `${reasons.length} error${reasons.length === 1 ? "" : "s"}`;
   return `⚠ **Incomplete: ${count}** (${incompleteReasonsText(reasons, lines)}): ${what} rest on partial data; a response marked here may change once the errors are fixed.`;
+}
+
+/** A code's description, the rules it rests on and where it is documented. */
+function diagnosticHover(code: keyof typeof CodeTable, links: DocLinks): string {
+  const info = CodeTable[code];
+  if (!info) return `**${code}**`;
+  const rules = info.rules.length > 0 ? ` Rules: ${info.rules.map((r) => links.rule(r)).join(", ")}.` : "";
+  return `**${code}**: ${info.description}${rules} (${links.code(code)})`;
 }
 
 function isOnHeaderWord(node: AssessmentNode, offset: number): boolean {
@@ -82,7 +92,7 @@ function isWithinName(node: TherapyNode, offset: number): boolean {
   return offset >= node.start && offset <= node.date.end;
 }
 
-function lesionHover(id: string, lesion: Lesion | null, episode: Episode): string {
+function lesionHover(id: string, lesion: Lesion | null, episode: Episode, links: DocLinks): string {
   const lines: string[] = [];
   if (!lesion) {
     lines.push(`**${id}**: not declared in this episode. Declare it at the baseline (\`${id} target ORGAN 12 mm\`) or as new at a follow-up (\`${id} new ORGAN 12 mm\`).`);
@@ -90,7 +100,7 @@ function lesionHover(id: string, lesion: Lesion | null, episode: Episode): strin
   }
   const where = lesion.declaredAt.kind === "baseline" ? `baseline ${lesion.declaredAt.date}` : `scan ${lesion.declaredAt.date}`;
   const desc = lesion.description ? ` "${lesion.description}"` : "";
-  const kind = lesion.kind === "new" ? (lesion.declaration.equivocal ? "new lesion (equivocal when first seen, R6)" : "new lesion (R6)") : `${lesion.kind} lesion`;
+  const kind = lesion.kind === "new" ? (lesion.declaration.equivocal ? `new lesion (equivocal when first seen, ${links.rule("R6")})` : `new lesion (${links.rule("R6")})`) : `${lesion.kind} lesion`;
   lines.push(`**${id}**: ${kind} · ${lesion.organ}${lesion.nodal ? " (nodal: short axis)" : ""}${desc}`);
   lines.push(`Declared at ${where}.`, "");
   lines.push("| scan | value | from baseline | from its nadir |", "|---|---|---|---|");
@@ -100,7 +110,7 @@ function lesionHover(id: string, lesion: Lesion | null, episode: Episode): strin
     const m = a.measurements.find((x) => x.lesionId === id);
     const label = a.kind === "baseline" ? `${a.date} baseline` : episode.preTreatment.includes(a) ? `${a.date} pre-treatment` : a.date;
     if (!m) {
-      if (episode.followUps.includes(a) && (lesion.kind !== "new" || lesion.declaredAt.day <= a.day)) lines.push(`| ${label} | not mentioned (not evaluated, R4) | | |`);
+      if (episode.followUps.includes(a) && (lesion.kind !== "new" || lesion.declaredAt.day <= a.day)) lines.push(`| ${label} | not mentioned (not evaluated, ${links.rule("R4")}) | | |`);
       continue;
     }
     const written = m.node.value.type === "Length" && m.node.value.unit === "cm" ? ` (${m.node.value.number.text} cm)` : "";
@@ -120,7 +130,7 @@ function lesionHover(id: string, lesion: Lesion | null, episode: Episode): strin
   return lines.join("\n");
 }
 
-function scanHover(doc: CaseDocument, loc: Location, node: AssessmentNode): string {
+function scanHover(doc: CaseDocument, loc: Location, node: AssessmentNode, links: DocLinks): string {
   const assessment = loc.assessment;
   const date = node.header.date?.text ?? "(no date)";
   if (!assessment || !loc.patient) {
@@ -130,17 +140,17 @@ function scanHover(doc: CaseDocument, loc: Location, node: AssessmentNode): stri
   const episode = loc.episode;
   if (!episode) return `**${node.header.kind} ${date}**: not part of any episode (no baseline before it).`;
   if (episode.preTreatment.includes(assessment)) {
-    return `**pre-treatment scan ${date}**: before the baseline ${episode.baseline?.date ?? ""}; used for growth kinetics (hyperprogression, R12), not for response.${preTreatmentKinetics(doc, loc.patient, episode)}`;
+    return `**pre-treatment scan ${date}**: before the baseline ${episode.baseline?.date ?? ""}; used for growth kinetics (hyperprogression, ${links.rule("R12")}), not for response.${preTreatmentKinetics(doc, loc.patient, episode)}`;
   }
   const ea = episodeAssessmentOf(doc.analysis, loc.patient, episode);
   const incomplete = ea && !ea.complete ? `\n\n${incompleteNote(ea.incompleteBecause, doc.document, "this episode's results")}` : "";
-  if (assessment === episode.baseline) return baselineHover(assessment, episode, ea) + incomplete;
+  if (assessment === episode.baseline) return baselineHover(assessment, episode, ea, links) + incomplete;
   const found = timepointOf(doc.analysis, node);
   if (!found) return `**scan ${date}**: no assessment available for this scan.`;
-  return timepointHover(found.timepoint, found.episode) + (found.episode.complete ? "" : `\n\n${incompleteNote(found.episode.incompleteBecause, doc.document, "this episode's results")}`);
+  return timepointHover(found.timepoint, found.episode, links) + (found.episode.complete ? "" : `\n\n${incompleteNote(found.episode.incompleteBecause, doc.document, "this episode's results")}`);
 }
 
-function baselineHover(baseline: Assessment, episode: Episode, ea: EpisodeAssessment | null): string {
+function baselineHover(baseline: Assessment, episode: Episode, ea: EpisodeAssessment | null, links: DocLinks): string {
   // Issue 10: a target's value (or a declaration) that cannot be read leaves no baseline sum.
   const unreadable = baseline.measurements.filter((m) => m.value.kind === "broken" && episode.lesions.get(m.lesionId)?.kind !== "non-target" && episode.lesions.get(m.lesionId)?.kind !== "new");
   const terms: string[] = [];
@@ -153,23 +163,23 @@ function baselineHover(baseline: Assessment, episode: Episode, ea: EpisodeAssess
   }
   const lines = [`**baseline ${baseline.date}**${episode.therapy ? ` · ${episode.therapy.name} from ${episode.therapy.date}` : ""}`];
   if (unreadable.length > 0) {
-    lines.push(`Baseline sum: **cannot be computed**: ${describeUnreadable(unreadable, episode)} could not be read, so every response of this episode is NE (R4).`);
+    lines.push(`Baseline sum: **cannot be computed**: ${describeUnreadable(unreadable, episode)} could not be read, so every response of this episode is NE (${links.rule("R4")}).`);
   } else if (terms.length > 0) {
-    lines.push(`Baseline sum = ${terms.join(" + ")} = **${mm(sum)}** (R2)`);
-    lines.push(`PR at ≤ ${mm(Math.floor((sum * 7) / 10))} (−30 %, R3)`);
+    lines.push(`Baseline sum = ${terms.join(" + ")} = **${mm(sum)}** (${links.rule("R2")})`);
+    lines.push(`PR at ≤ ${mm(Math.floor((sum * 7) / 10))} (−30 %, ${links.rule("R3")})`);
   } else {
-    lines.push("No target lesions: the response comes from non-target disease only (R7 table 2).");
+    lines.push(`No target lesions: the response comes from non-target disease only (${links.rule("R7", "R7 table 2")}).`);
   }
   if (ea) lines.push(bestResponseLabel(ea));
   return lines.join("\n\n");
 }
 
-function timepointHover(tp: TimepointAssessment, ea: EpisodeAssessment): string {
+function timepointHover(tp: TimepointAssessment, ea: EpisodeAssessment, links: DocLinks): string {
   const lines: string[] = [];
   lines.push(`**scan ${tp.date}: ${responseLabel(tp)}**`);
   if (tp.terms.length > 0) {
     const terms = tp.terms.map((t) => (t.tenths === null ? `${t.lesionId} ${t.source === "unreadable" ? "unreadable" : "not evaluated"}` : mm(t.tenths).replace(" mm", "")));
-    lines.push(`Sum = ${terms.join(" + ")}${tp.sum !== null ? ` = **${mm(tp.sum)}**` : " (cannot be computed, R4)"}`);
+    lines.push(`Sum = ${terms.join(" + ")}${tp.sum !== null ? ` = **${mm(tp.sum)}**` : ` (cannot be computed, ${links.rule("R4")})`}`);
   }
   const facts: string[] = [];
   if (ea.baseline) facts.push(`baseline ${mm(ea.baseline.sum)} (${ea.baseline.date})`);
@@ -182,29 +192,30 @@ function timepointHover(tp: TimepointAssessment, ea: EpisodeAssessment): string 
   if (tp.sum !== null) {
     const thresholds: string[] = [];
     if (tp.prThreshold !== null) {
-      thresholds.push(tp.sum <= tp.prThreshold ? `PR threshold ≤ ${mm(tp.prThreshold)}: met` : `PR threshold ≤ ${mm(tp.prThreshold)}: ${mm(tp.sum - tp.prThreshold)} to go (R3)`);
+      thresholds.push(tp.sum <= tp.prThreshold ? `PR threshold ≤ ${mm(tp.prThreshold)}: met` : `PR threshold ≤ ${mm(tp.prThreshold)}: ${mm(tp.sum - tp.prThreshold)} to go (${links.rule("R3")})`);
     }
     if (tp.pdThreshold !== null) {
-      thresholds.push(tp.sum >= tp.pdThreshold ? `PD threshold ≥ ${mm(tp.pdThreshold)}: met` : `PD threshold ≥ ${mm(tp.pdThreshold)}: ${mm(tp.pdThreshold - tp.sum)} away (R3)`);
+      thresholds.push(tp.sum >= tp.pdThreshold ? `PD threshold ≥ ${mm(tp.pdThreshold)}: met` : `PD threshold ≥ ${mm(tp.pdThreshold)}: ${mm(tp.pdThreshold - tp.sum)} away (${links.rule("R3")})`);
     }
     if (thresholds.length) lines.push(thresholds.join(" · "));
   }
   const categories = [
     tp.target !== null ? `target ${tp.target}` : null,
     tp.nonTarget !== null ? `non-target ${tp.nonTarget}` : null,
-    `new lesions ${tp.newLesions}${tp.newLesionTargetSum !== null ? ` (NLT SOM ${mm(tp.newLesionTargetSum)}, R10)` : ""}`,
+    `new lesions ${tp.newLesions}${tp.newLesionTargetSum !== null ? ` (NLT SOM ${mm(tp.newLesionTargetSum)}, ${links.rule("R10")})` : ""}`,
   ].filter(Boolean);
   lines.push(`${categories.join(" · ")} → **${tp.response}**`);
   const steps = tp.explanation.filter((e) => e && e.text);
-  if (steps.length > 0) lines.push(steps.map((e) => `- ${e.rule}: ${e.text}`).join("\n"));
+  if (steps.length > 0) lines.push(steps.map((e) => `- ${ruleLabel(e.rule, links)}: ${e.text}`).join("\n"));
   if (ea.timepoints[0] === tp && ea.hyperprogression.length > 0) {
     // R12: every definition that can be computed is shown with its numbers.
-    lines.push("Hyperprogression (R12):\n" + ea.hyperprogression.map((h) => `- ${h.definition}: ${h.computable ? (h.met ? "**met**" : "not met") : "not computable"}${h.detail ? ` · ${h.detail}` : ""}`).join("\n"));
+    lines.push(`Hyperprogression (${links.rule("R12")}):\n` + ea.hyperprogression.map((h) => `- ${h.definition}: ${h.computable ? (h.met ? "**met**" : "not met") : "not computable"}${h.detail ? ` · ${h.detail}` : ""}`).join("\n"));
   }
   if (tp.iResponse) {
     let state = `iRECIST: **${tp.iResponse}**`;
     const pending = ea.pendingConfirmation;
-    if (pending && (tp.iResponse === "iUPD" || tp.date === pending.iupdDate)) state += ` · awaiting confirmation of the iUPD of ${pending.iupdDate}: confirmation scan due ${pending.from} to ${pending.to} (R10, R13)`;
+    // Only the TPs of the pending run (its first iUPD and later): the window is counted from its first iUPD.
+    if (pending && tp.date >= pending.iupdDate) state += ` · awaiting confirmation of the iUPD of ${pending.iupdDate}: confirmation scan due ${pending.from} to ${pending.to} (${links.rule("R10")}, ${links.rule("R13")})`;
     lines.push(state);
   }
   return lines.join("\n\n");
@@ -216,7 +227,7 @@ function preTreatmentKinetics(doc: CaseDocument, patient: Patient, episode: Epis
   return "\n\n" + ea.hyperprogression.map((h) => `- ${h.definition}: ${h.computable ? (h.met ? "met" : "not met") : "not computable"}${h.detail ? `: ${h.detail}` : ""}`).join("\n");
 }
 
-function ctdnaHover(doc: CaseDocument, patient: Patient, node: CtdnaNode): string {
+function ctdnaHover(doc: CaseDocument, patient: Patient, node: CtdnaNode, links: DocLinks): string {
   const sample = patient.ctdna.find((s) => s.node === node);
   if (!sample) return "**ctDNA**: this date is not a calendar date, so the sample is not used.";
   const lines = [`**ctDNA ${sample.date}**: ${sample.unit === "undetected" ? "undetected" : `${sample.value} ${sample.unit === "vaf" ? "% VAF" : sample.unit}`}`];
@@ -225,30 +236,38 @@ function ctdnaHover(doc: CaseDocument, patient: Patient, node: CtdnaNode): strin
   if (previous) {
     const trend = sample.value > previous.value ? "rising" : sample.value < previous.value ? "falling" : "stable";
     const fold = sample.value > 0 && previous.value > 0 ? (sample.value > previous.value ? `${(sample.value / previous.value).toFixed(1)}-fold up` : `${(previous.value / sample.value).toFixed(1)}-fold down`) : "";
-    lines.push(`Trend: **${trend}** against ${previous.date} (${previous.unit === "undetected" ? "undetected" : previous.value})${fold ? `, ${fold}` : ""} (R11)`);
+    lines.push(`Trend: **${trend}** against ${previous.date} (${previous.unit === "undetected" ? "undetected" : previous.value})${fold ? `, ${fold}` : ""} (${links.rule("R11")})`);
   } else {
     lines.push("First sample of this patient.");
   }
   const episode = [...patient.episodes].reverse().find((e) => e.start !== null && e.start - 14 <= sample.day) ?? patient.episodes[0];
   const ea = episode ? episodeAssessmentOf(doc.analysis, patient, episode) : null;
-  if (ea?.ctdna) lines.push(`R11 profile: **${ea.ctdna.profile}** · trend ${ea.ctdna.trend}${ea.ctdna.detail ? `: ${ea.ctdna.detail}` : ""}`);
-  lines.push("Favourable profile (R11, Lee 2018): undetectable at baseline, or a > 10-fold fall within 12 weeks of treatment start.");
+  const reading = ea?.ctdna?.reading === "progression" ? "supports true progression" : ea?.ctdna?.reading === "pseudoprogression" ? "supports pseudo-progression" : ea?.ctdna?.reading === "inconclusive" ? "inconclusive" : null;
+  if (ea?.ctdna) lines.push(`${links.rule("R11")} profile: **${ea.ctdna.profile}** · trend ${ea.ctdna.trend}${reading ? ` · reading: **${reading}**` : ""}${ea.ctdna.detail ? `: ${ea.ctdna.detail}` : ""}`);
+  lines.push(`Favourable profile (${links.rule("R11")}, Lee 2018): undetectable at baseline, or a > 10-fold fall within 12 weeks of treatment start.`);
   return lines.join("\n\n");
 }
 
-function therapyHoverText(doc: CaseDocument, patient: Patient, node: TherapyNode): string | null {
+function therapyHoverText(doc: CaseDocument, patient: Patient, node: TherapyNode, links: DocLinks): string | null {
   const episode = patient.episodes.find((e) => e.therapy?.node === node);
   if (!episode || !episode.therapy) return null;
   const ea = episodeAssessmentOf(doc.analysis, patient, episode);
-  const lines = [`**${episode.therapy.name}** from ${episode.therapy.date}${episode.therapy.kind ? ` (${episode.therapy.kind})` : ""}: episode ${episode.index + 1} (R15)`];
+  const lines = [`**${episode.therapy.name}** from ${episode.therapy.date}${episode.therapy.kind ? ` (${episode.therapy.kind})` : ""}: episode ${episode.index + 1} (${links.rule("R15")})`];
   lines.push(episode.baseline ? `Baseline ${episode.baseline.date}, ${episode.followUps.length} follow-up scan(s).` : "No baseline for this episode.");
   if (ea) {
-    lines.push(bestResponseLabel(ea) + " (R8, R9)");
+    lines.push(`${bestResponseLabel(ea)} (${links.rule("R8")}, ${links.rule("R9")})`);
     if (ea.progressionDate) lines.push(`Progression dated ${ea.progressionDate}.`);
-    if (ea.pendingConfirmation) lines.push(`iUPD of ${ea.pendingConfirmation.iupdDate} awaits confirmation between ${ea.pendingConfirmation.from} and ${ea.pendingConfirmation.to} (R10).`);
-    if (ea.nextDue) lines.push(`Next scan due ${ea.nextDue} (R13).`);
+    if (ea.iBestResponse !== undefined && ea.recistProgressionDate) lines.push(`RECIST 1.1 progression dated ${ea.recistProgressionDate} (${links.rule("R7")}).`);
+    if (ea.pendingConfirmation) lines.push(`iUPD of ${ea.pendingConfirmation.iupdDate} awaits confirmation between ${ea.pendingConfirmation.from} and ${ea.pendingConfirmation.to} (${links.rule("R10")}).`);
+    if (ea.nextDue) lines.push(`Next scan due ${ea.nextDue} (${links.rule("R13")}).`);
   }
   return lines.join("\n\n");
+}
+
+/** A trace step's rule ("R8 table 3"): its id links to the rule, the rest stays as written. */
+function ruleLabel(rule: string, links: DocLinks): string {
+  const id = /^R\d+/.exec(rule)?.[0];
+  return id ? links.rule(id, rule) : rule;
 }
 
 interface WordSpan extends Span {

@@ -1,5 +1,5 @@
 // One line of documentation for each keyword and value word, citing the rule it rests on
-// (shared/domain/response-rules.md). Used by hover and completion.
+// (docs/rules.md). Used by hover (which links the rule ids to the docs) and completion.
 
 export const KEYWORD_DOCS: Record<string, string> = {
   patient: "A patient block: lesions, scans, therapies and samples of one patient. Patients are assessed independently.",

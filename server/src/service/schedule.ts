@@ -35,11 +35,15 @@ export function pendingWindow(analysis: Analysis, patient: Patient, episode: Epi
   return episodeAssessmentOf(analysis, patient, episode)?.pendingConfirmation ?? null;
 }
 
-/** Six weeks after the iUPD: the middle of the 4-8 week confirmation window (R10). */
-export function confirmationDate(window: ConfirmationWindow): ProposedDate | null {
+/**
+ * Six weeks after the first iUPD: the middle of the 4-8 week confirmation window (R10), or the
+ * day after the episode's latest scan when that comes later (a not-evaluated scan in the window).
+ */
+export function confirmationDate(window: ConfirmationWindow, episode?: Episode): ProposedDate | null {
   const from = parseDay(window.from);
   const to = parseDay(window.to);
   if (from === null || to === null) return null;
-  const day = Math.floor((from + to) / 2);
+  const last = episode?.followUps[episode.followUps.length - 1];
+  const day = Math.max(Math.floor((from + to) / 2), last ? last.day + 1 : -Infinity);
   return { date: formatDay(day), day };
 }

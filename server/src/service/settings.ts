@@ -13,24 +13,38 @@ export interface ServerSettings {
 export const DEFAULT_DEBOUNCE_MS = 150;
 
 /**
+ * The editor name (`nadir.<name>` in package.json) of every engine setting. Typed over every
+ * Settings key, so a new setting needs its editor name here; test/unit/service/settingsSync checks
+ * package.json against this table and the config schema.
+ */
+export const EDITOR_SETTING_NAMES: Readonly<Record<keyof Settings, string>> = {
+  criteria: "criteria",
+  confirmResponses: "confirmResponses",
+  minStableDiseaseDays: "minStableDiseaseDays",
+  continuingPR: "continuingPR",
+  nearProgressionMargin: "nearProgressionMargin",
+  followUpGraceDays: "followUp.graceDays",
+  hyperprogression: "hyperprogression.definition",
+  oligoprogressionMaxLesions: "oligoprogression.maxLesions",
+  ctdnaFoldThreshold: "ctdna.foldThreshold",
+  asOfDate: "asOfDate",
+};
+
+/** Editor settings of the language server itself, not of the engine. */
+export const EDITOR_ONLY_SETTINGS = ["diagnostics.debounceMs", "trace.server"] as const;
+
+/**
  * Accepts the `nadir` section as VS Code sends it (nested objects for dotted names, e.g.
  * `{hyperprogression: {definition: "ferrara"}}`) or with flat dotted keys.
  */
 export function serverSettingsFrom(section: unknown): ServerSettings {
   const get = (path: string): unknown => lookup(section, path);
-  const criteria = get("criteria");
-  const core = resolveSettings({
-    criteria: typeof criteria === "string" ? normaliseCriteria(criteria) : undefined,
-    asOfDate: emptyToUndefined(get("asOfDate")),
-    confirmResponses: get("confirmResponses"),
-    minStableDiseaseDays: get("minStableDiseaseDays"),
-    continuingPR: get("continuingPR"),
-    hyperprogression: get("hyperprogression.definition") ?? get("hyperprogression"),
-    nearProgressionMargin: get("nearProgressionMargin"),
-    followUpGraceDays: get("followUp.graceDays"),
-    oligoprogressionMaxLesions: get("oligoprogression.maxLesions"),
-    ctdnaFoldThreshold: get("ctdna.foldThreshold"),
-  });
+  const raw: Record<string, unknown> = {};
+  for (const [key, name] of Object.entries(EDITOR_SETTING_NAMES)) raw[key] = get(name);
+  raw.hyperprogression ??= get("hyperprogression");
+  raw.criteria = typeof raw.criteria === "string" ? normaliseCriteria(raw.criteria) : undefined;
+  raw.asOfDate = emptyToUndefined(raw.asOfDate);
+  const core = resolveSettings(raw);
   const debounce = get("diagnostics.debounceMs");
   const trace = get("trace.server");
   return {

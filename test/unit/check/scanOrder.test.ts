@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { expectMarked } from "../../helpers/analysis";
+import { expectMarked, runCore } from "../../helpers/analysis";
 
 describe("check: scan-order (R13)", () => {
   it("flags a follow-up written after a later one, and a second assessment on one date", () => {
@@ -23,8 +23,11 @@ describe("check: scan-order (R13)", () => {
     assert.deepStrictEqual(actual, expected);
   });
 
-  it("does not treat pre-treatment scans as out of order, wherever they are written (R12)", () => {
-    const [actual] = expectMarked(`patient P {
+  it("flags a pre-treatment scan written after follow-up scans, not one written before them (R12)", () => {
+    const [actual, expected] = expectMarked(`patient P {
+  scan 2024-12-01 CT {
+    T1 17 mm
+  }
   baseline 2025-01-01 CT {
     T1 target liver 20 mm
   }
@@ -34,10 +37,30 @@ describe("check: scan-order (R13)", () => {
   scan 2025-03-01 CT {
     T1 20 mm
   }
+  scan ⟦2024-10-01⟧ CT {
+    T1 12 mm
+  }
+  scan 2025-05-01 CT {
+    T1 20 mm
+  }
+}`, "scan-order");
+    assert.deepStrictEqual(actual, expected);
+  });
+
+  it("names the pre-treatment scan, the baseline and the follow-up it is written after", () => {
+    const messages = runCore(`patient P {
+  baseline 2025-01-01 CT {
+    T1 target liver 20 mm
+  }
+  scan 2025-03-01 CT {
+    T1 20 mm
+  }
   scan 2024-10-01 CT {
     T1 12 mm
   }
-}`, "scan-order");
-    assert.deepStrictEqual(actual, []);
+}`).structural.filter((d) => d.code === "scan-order").map((d) => d.message);
+    assert.deepStrictEqual(messages, [
+      "This pre-treatment scan of 2024-10-01 (before the baseline of 2025-01-01) is written after the follow-up scan of 2025-03-01: write pre-treatment scans before the follow-ups, in date order (R12, R13).",
+    ]);
   });
 });

@@ -9,7 +9,8 @@ describe("engine: clinical diagnostics", () => {
   it("progression (R10): the spec's iUPD message, on the scan date, with the window in data", () => {
     const r = run(`criteria iRECIST\nbaseline ${B} { T1 target liver 55 mm }\nscan 2025-03-01 { T1 50 mm }\nscan 2025-04-26 { T1 60 mm }`);
     const [d] = diagnosticsOf(r, "progression");
-    assert.equal(d.message, "Sum 60 mm is +20.0 % (+10 mm) from the nadir of 50 mm (2025-03-01): iUPD. Confirm with a scan between 2025-05-24 and 2025-06-21.");
+    // R35: information, not advice ("Confirm with a scan" became the window itself).
+    assert.equal(d.message, "Sum 60 mm is +20.0 % (+10 mm) from the nadir of 50 mm (2025-03-01): iUPD. Confirmation window 2025-05-24 to 2025-06-21 (28-56 days after this iUPD, R10).");
     assert.equal(d.severity, "warning");
     assert.equal(covered(r, d), "2025-04-26");
     assert.deepEqual(d.data, { iupdDate: "2025-04-26", windowFrom: "2025-05-24", windowTo: "2025-06-21" });
@@ -86,8 +87,11 @@ describe("engine: clinical diagnostics", () => {
     const r = run(`criteria iRECIST\ntherapy p from ${B} immunotherapy\nbaseline ${B} { T1 target liver 50 mm }\nscan 2025-03-01 { T1 60 mm }\nctdna ${B} vaf 1.0 %\nctdna 2025-02-20 vaf 1.5 %`);
     const [d] = diagnosticsOf(r, "ctdna-supports-progression");
     assert.equal(covered(r, d), "ctdna 2025-02-20 vaf 1.5 %");
-    assert.deepEqual(d.data, { samples: [B, "2025-02-20"] });
-    assert.match(d.message, /1 % VAF \(2025-01-02\) -> 1\.5 % VAF \(2025-02-20\): rising/);
+    // data names the progression scan too: one reading per scan (issue 10 item 4).
+    assert.deepEqual(d.data, { samples: [B, "2025-02-20"], scanDate: "2025-03-01" });
+    // R11 amended: one reading, from the profile when computable; the message names the samples compared.
+    assert.match(d.message, /1 % VAF \(2025-01-02\) -> 1\.5 % VAF \(2025-02-20\), day 49 of treatment: 1\.5-fold increase .*unfavourable profile with a stable or rising level .*Samples compared: 2025-01-02, 2025-02-20\./);
+    assert.equal(diagnosticsOf(r, "ctdna-supports-pseudoprogression").length + diagnosticsOf(r, "ctdna-inconclusive").length, 0);
   });
 
   it("R11 a baseline sample taken after the start (up to 14 days) stands in, flagged; an undetectable one is favourable", () => {
@@ -100,9 +104,49 @@ describe("engine: clinical diagnostics", () => {
     assert.equal(undetected.episode.ctdna?.profile, "favourable");
   });
 
-  it("R11 the fold threshold is a setting: a 10-fold fall is not > 10-fold, but is > 5-fold", () => {
+  it("R11 the fold threshold is a setting: a 10-fold fall is not > 10-fold (unfavourable but falling: inconclusive), but is > 5-fold", () => {
     const body = `criteria iRECIST\ntherapy p from ${B} immunotherapy\nbaseline ${B} { T1 target liver 50 mm }\nscan 2025-03-20 { T1 60 mm }\nctdna ${B} vaf 2.0 %\nctdna 2025-03-15 vaf 0.2 %`;
-    assert.equal(run(body).episode.ctdna?.profile, "unknown");
+    // R11 amended: a computable profile that is not favourable is unfavourable; falling, it reads inconclusive.
+    assert.deepEqual([run(body).episode.ctdna?.profile, run(body).episode.ctdna?.reading], ["unfavourable", "inconclusive"]);
+    assert.deepEqual(diagnosticsOf(run(body), "ctdna-inconclusive").length, 1);
     assert.equal(run(body, { ctdnaFoldThreshold: 5 }).episode.ctdna?.profile, "favourable");
+  });
+});
+
+describe("engine: one reading per fact (issue 10 item 4)", () => {
+  const ct = (samples: string, scan = "2025-03-20") => `criteria iRECIST\ntherapy p from ${B} immunotherapy\nbaseline ${B} { T1 target liver 50 mm }\nscan ${scan} { T1 60 mm }\n${samples}`;
+  const readings = (r: ReturnType<typeof run>) => r.codes.filter((c) => c.startsWith("ctdna-"));
+  it("R11 (1) a computable profile decides: favourable wins over a rising trend (pseudo-progression only)", () => {
+    // The 12-week sample (day 49) fell 20-fold; the trend to a later sample (day 98) rises.
+    const r = run(ct(`ctdna ${B} vaf 2.0 %\nctdna 2025-02-20 vaf 0.1 %\nctdna 2025-04-10 vaf 0.5 %`, "2025-04-20"));
+    assert.deepEqual(readings(r), ["ctdna-supports-pseudoprogression"]);
+    assert.equal(r.episode.ctdna?.trend, "rising");
+  });
+  it("R11 (1) unfavourable with a stable (equal) or rising level supports true progression", () => {
+    assert.deepEqual(readings(run(ct(`ctdna ${B} vaf 2.0 %\nctdna 2025-02-20 vaf 2.0 %`))), ["ctdna-supports-progression"]);
+    assert.deepEqual(readings(run(ct(`ctdna ${B} vaf 2.0 %\nctdna 2025-02-20 vaf 2.1 %`))), ["ctdna-supports-progression"]);
+  });
+  it("R11 (2) unfavourable but falling (1.9 %: any fall up to 10-fold) is inconclusive, one diagnostic naming both facts and the samples", () => {
+    const r = run(ct(`ctdna ${B} vaf 2.0 %\nctdna 2025-02-20 vaf 1.9 %`));
+    assert.deepEqual(readings(r), ["ctdna-inconclusive"]);
+    const [d] = diagnosticsOf(r, "ctdna-inconclusive");
+    assert.equal(d.severity, "information");
+    assert.match(d.message, /the profile is unfavourable \(not a > 10-fold fall\), but the level is falling.*Samples compared: 2025-01-02, 2025-02-20\./);
+    assert.deepEqual(d.data, { samples: [B, "2025-02-20"], scanDate: "2025-03-20" });
+  });
+  it("R11 (3) without a profile, the trend of the last two samples at or before the scan: rising, falling, flat", () => {
+    const noBaseline = (a: string, b: string) => run(ct(`ctdna 2025-02-01 vaf ${a} %\nctdna 2025-03-10 vaf ${b} %`));
+    assert.deepEqual(readings(noBaseline("1.0", "1.5")), ["ctdna-supports-progression"]);
+    assert.deepEqual(readings(noBaseline("1.5", "1.0")), ["ctdna-supports-pseudoprogression"]);
+    assert.deepEqual(readings(noBaseline("1.0", "1.0")), ["ctdna-inconclusive"]);
+    assert.match(diagnosticsOf(noBaseline("1.0", "1.0"), "ctdna-inconclusive")[0].message, /flat: inconclusive.*Samples compared: 2025-02-01, 2025-03-10\./);
+  });
+  it("R3 near-progression is not given on a scan that is progression already (PD by a non-target or a new lesion)", () => {
+    const r = run(`baseline ${B} { T1 target liver 50 mm ; NT1 non-target bone present }\nscan 2025-03-01 { T1 58 mm ; NT1 progressed }`);
+    assert.deepEqual(r.codes.filter((c) => c === "progression" || c === "near-progression"), ["progression"]);
+    const later = run(`baseline ${B} { T1 target liver 50 mm ; NT1 non-target bone present }\nscan 2025-03-01 { T1 50 mm ; NT1 progressed }\nscan 2025-04-26 { T1 58 mm ; NT1 present }`);
+    assert.equal(diagnosticsOf(later, "near-progression").length, 0, "RECIST 1.1: PD since the first scan");
+    const i = run(`criteria iRECIST\nbaseline ${B} { T1 target liver 50 mm ; NT1 non-target bone present }\nscan 2025-03-01 { T1 50 mm ; NT1 progressed }\nscan 2025-04-26 { T1 58 mm ; NT1 present }`);
+    assert.deepEqual([i.iResponses, diagnosticsOf(i, "near-progression").length], [["iUPD", "iSD"], 1]);
   });
 });

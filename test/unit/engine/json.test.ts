@@ -19,7 +19,8 @@ describe("engine: JSON of the spec", () => {
     assert.deepEqual([patient.id, patient.criteria, patient.complete], ["PT-0042", "iRECIST", true]);
     assert.equal(json.complete, true);
     const episode = patient.episodes[0];
-    assert.deepEqual(Object.keys(episode), ["therapy", "start", "baseline", "timepoints", "bestResponse", "iBestResponse", "progressionDate", "complete"]);
+    // Spec: "Under iRECIST an episode also carries recistProgressionDate" (issue 10 item 5), after progressionDate.
+    assert.deepEqual(Object.keys(episode), ["therapy", "start", "baseline", "timepoints", "bestResponse", "iBestResponse", "progressionDate", "recistProgressionDate", "complete"]);
     assert.deepEqual([episode.therapy, episode.start, episode.baseline], ["pembrolizumab", "2025-01-06", { date: "2025-01-02", sum: 77 }]);
     assert.deepEqual(episode.timepoints[0], {
       date: "2025-03-01", sum: 44, nadir: 77, changeFromBaselinePct: -42.9, changeFromNadirPct: -42.9, changeFromNadirMm: -33,

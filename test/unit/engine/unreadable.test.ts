@@ -69,7 +69,8 @@ describe("engine: unreadable values are unknown, never a partial response (issue
     const later = assess(`${BASELINE}
       scan 2025-03-01 { T1 40 mm ; T2 20 mm ; NT1 present ; NL1 new liver 12 mm }
       scan 2025-05-01 { T1 40 mm ; T2 20 mm ; NT1 present ; NL1 1 2 mm }`);
-    assert.deepStrictEqual(later.tps.map((t) => [t.newLesions, t.response]), [["yes", "PD"], ["NE", "NE"]]);
+    // The PD of 2025-03-01 came first: the later TP stays PD (R10 "RECIST 1.1 after progression"), its new-lesion category is NE.
+    assert.deepStrictEqual(later.tps.map((t) => [t.newLesions, t.response]), [["yes", "PD"], ["NE", "PD"]]);
     assert.match(later.trace(1), /NL1's value on line \d+ could not be read/);
   });
 
@@ -91,7 +92,7 @@ describe("engine: unreadable values are unknown, never a partial response (issue
       scan 2025-04-05 { T1 4,2 cm ; T2 10 mm }
       scan 2025-04-20 { T1 80 mm ; T2 30 mm }`, "iRECIST");
     assert.deepStrictEqual(r.tps.map((t) => t.iResponse), ["iUPD", "NE", "iCPD"]);
-    assert.match(r.trace(1), /iRECIST NE; it neither starts, confirms nor resets an iUPD/);
+    assert.match(r.trace(1), /iRECIST NE\. It neither starts, confirms nor resets an iUPD/);
   });
 
   it("an unreadable TP never starts an iUPD, even with a new lesion (iRECIST), and is never the first PD (RECIST 1.1); the new lesion is still dated where it was seen (R6)", () => {
@@ -104,6 +105,52 @@ describe("engine: unreadable values are unknown, never a partial response (issue
     assert.deepStrictEqual(r.tps.map((t) => t.response), ["NE", "PD"]);
     // NL1 was read on 2025-03-01 (its line is fine): PD is dated when it first appeared (R6).
     assert.equal(r.episode.progressionDate, "2025-03-01");
+    assert.match(r.analysis.diagnostics.find((d) => d.code === "progression")!.message, /PD dated 2025-03-01, when the new lesion was first seen \(that scan's own response is NE/);
+    // Under iRECIST the date belongs to the run, which an unreadable TP never starts: nothing is confirmed here.
+    assert.equal(i.episode.progressionDate, null);
+    assert.equal(i.episode.recistProgressionDate, "2025-03-01");
+  });
+
+  describe("a progression established at an earlier TP outlives an unreadable value (R10 \"RECIST 1.1 after progression\", \"After iCPD\")", () => {
+    it("RECIST 1.1: after an earlier PD TP, a TP with an unreadable value stays PD; its own categories are NE", () => {
+      const r = assess(`${BASELINE}
+        scan 2025-03-01 { T1 90 mm ; T2 30 mm ; NT1 present }
+        scan 2025-05-01 { T1 4,2 cm ; T2 30 mm ; NT1 present }
+        scan 2025-07-01 { T1 40 mm ; T2 30 mm ; NT1 abesnt }`);
+      assert.deepStrictEqual(r.tps.map((t) => [t.target, t.nonTarget, t.response]), [["PD", "NON-CR/NON-PD", "PD"], ["NE", "NON-CR/NON-PD", "PD"], ["SD", "NE", "PD"]]);
+      assert.deepStrictEqual([r.tps[1].sum, r.tps[2].sum], [null, 700]);
+      assert.match(r.trace(1), /PD since 2025-03-01.*this TP's own response is NE: a value could not be read, but the PD rests on the earlier TP/);
+      assert.equal(r.episode.progressionDate, "2025-03-01");
+      assert.equal(r.episode.bestResponse, "PD");
+      assert.equal(r.episode.complete, false);
+    });
+
+    it("RECIST 1.1: without an earlier PD, the same unreadable TP is NE and a later readable PD is the first PD", () => {
+      const r = assess(`${BASELINE}
+        scan 2025-03-01 { T1 40 mm ; T2 30 mm ; NT1 present }
+        scan 2025-05-01 { T1 4,2 cm ; T2 30 mm ; NT1 present }
+        scan 2025-07-01 { T1 90 mm ; T2 30 mm ; NT1 present }`);
+      assert.deepStrictEqual(r.tps.map((t) => t.response), ["SD", "NE", "PD"]);
+      assert.equal(r.episode.progressionDate, "2025-07-01");
+    });
+
+    it("iRECIST: after an earlier iCPD, a TP with an unreadable value stays iCPD (terminal for the episode)", () => {
+      const r = assess(`baseline 2025-01-02 { T1 target liver 50 mm ; T2 target lung 30 mm }
+        scan 2025-03-01 { T1 70 mm ; T2 30 mm }
+        scan 2025-04-05 { T1 80 mm ; T2 30 mm }
+        scan 2025-06-01 { T1 4,2 cm ; T2 10 mm }`, "iRECIST");
+      assert.deepStrictEqual(r.tps.map((t) => [t.response, t.iResponse]), [["PD", "iUPD"], ["PD", "iCPD"], ["PD", "iCPD"]]);
+      assert.match(r.trace(2), /R10 \(after iCPD\): iCPD since 2025-04-05 is terminal/);
+      assert.equal(r.episode.progressionDate, "2025-03-01");
+    });
+
+    it("iRECIST: after an iUPD that is not yet confirmed, a TP with an unreadable value is NE (it confirms nothing), under both criteria's PD", () => {
+      const r = assess(`baseline 2025-01-02 { T1 target liver 50 mm ; T2 target lung 30 mm }
+        scan 2025-03-01 { T1 70 mm ; T2 30 mm }
+        scan 2025-04-05 { T1 4,2 cm ; T2 30 mm }`, "iRECIST");
+      assert.deepStrictEqual(r.tps.map((t) => [t.response, t.iResponse]), [["PD", "iUPD"], ["PD", "NE"]]);
+      assert.equal(r.episode.progressionDate, null);
+    });
   });
 
   it("JSON: the episode and the patient say complete: false with the syntax-error that made them so", () => {

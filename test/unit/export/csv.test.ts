@@ -33,4 +33,26 @@ describe("export: csv, one row per time point", () => {
     const text = tableToCsv({ name: "t", columns: ["a", "b"], rows: [['say "hi", then go', 1]] });
     assert.strictEqual(text, 'a,b\n"say ""hi"", then go",1\n');
   });
+
+  it("marks each row complete or not from the engine's flags, never recomputed", () => {
+    const cohort = mixedCohort();
+    cohort[1].analysis.assessment.patients[0].episodes[0].complete = false;
+    const marked = parse(tableToCsv(timepointTable(cohort)), { columns: true }) as Array<Record<string, string>>;
+    assert.deepStrictEqual(marked.map((r) => `${r.patient} ${r.complete}`), ["PT-0042 true", "PT-0042 true", "CRC 7 false", "CRC 7 false"]);
+  });
+
+  it("gives both progression dates: RECIST 1.1's is the engine's when it gives one, else the RECIST 1.1 episode's own (R7)", () => {
+    const cohort = mixedCohort();
+    const at = () => (parse(tableToCsv(timepointTable(cohort)), { columns: true }) as Array<Record<string, string>>).map((r) => `${r.patient} ${r.progression_date}|${r.recist_progression_date}`);
+    assert.deepStrictEqual(at(), ["PT-0042 2025-04-26|", "PT-0042 2025-04-26|", "CRC 7 2024-09-11|2024-09-11", "CRC 7 2024-09-11|2024-09-11"]);
+    Object.assign(cohort[0].analysis.assessment.patients[0].episodes[0], { recistProgressionDate: "2025-04-26" });
+    assert.deepStrictEqual(at().slice(0, 2), ["PT-0042 2025-04-26|2025-04-26", "PT-0042 2025-04-26|2025-04-26"]);
+  });
+
+  it("makes a table of any subset of its columns, in the order asked, and refuses an unknown one", () => {
+    const table = timepointTable(mixedCohort(), ["date", "patient", "complete"]);
+    assert.deepStrictEqual(table.columns, ["date", "patient", "complete"]);
+    assert.deepStrictEqual(table.rows[0], ["2025-03-01", "PT-0042", "true"]);
+    assert.throws(() => timepointTable(mixedCohort(), ["change_baseline_pct"]), /no time-point column 'change_baseline_pct'/);
+  });
 });

@@ -2,11 +2,12 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { hover } from "../../../server/src/service/hover";
-import { EXAMPLES_DIR } from "../../helpers/paths";
+import { EXAMPLES_DIR, SPEC_EXAMPLE } from "../../helpers/paths";
 import { atCursor, on } from "./fixture";
 import { IUPD_PENDING } from "./cases";
 
-const PT0042 = fs.readFileSync(path.join(EXAMPLES_DIR, "PT-0042.nadir"), "utf8");
+// The reference example with its own spacing (the positions below are counted in it).
+const PT0042 = fs.readFileSync(SPEC_EXAMPLE, "utf8");
 
 function hoverText(c: { doc: Parameters<typeof hover>[0]; position: Parameters<typeof hover>[1] }): string {
   const h = hover(c.doc, c.position);

@@ -6,11 +6,12 @@ import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from "../../../server/src/serv
 import { codeLenses, inlayHints } from "../../../server/src/service/presentation";
 import { toLspDiagnostics } from "../../../server/src/service/diagnostics";
 import { serverSettingsFrom } from "../../../server/src/service/settings";
-import { EXAMPLES_DIR } from "../../helpers/paths";
+import { EXAMPLES_DIR, SPEC_EXAMPLE } from "../../helpers/paths";
 import { caseDocument, on } from "./fixture";
 import { IUPD_PENDING, TOO_MANY_TARGETS } from "./cases";
 
-const PT0042 = fs.readFileSync(path.join(EXAMPLES_DIR, "PT-0042.nadir"), "utf8");
+// The reference example with its own spacing (the positions below are counted in it).
+const PT0042 = fs.readFileSync(SPEC_EXAMPLE, "utf8");
 
 /** Decodes semantic tokens into "line:char text type[+modifiers]". */
 function decode(text: string, data: number[]): string[] {

@@ -5,11 +5,11 @@
 import type { Command, CliIO } from "../command";
 import { CliError } from "../command";
 import { analyze, Analysis } from "../../core/analyze";
-import type { Criteria } from "../../core/model/types";
 import { assessmentJson } from "../../core/engine/json";
 import { expandInputs, readCaseInput } from "../files";
 import { loadSettingsFor, SettingsFlags } from "../config";
-import { parseAsOf, parseCommandArgs } from "../cohort";
+import { parseCommandArgs } from "../cohort";
+import { ASSESS_OPTIONS, assessOptionsHelp, readAssessOptions } from "../assessOptions";
 import { assessTable } from "../output/assess-table";
 import { assessCsv } from "../output/assess-csv";
 
@@ -23,14 +23,9 @@ Directories are searched recursively for *.nadir files; '-' reads standard input
 
 Options:
   --format table|json|csv          output (default: table). json follows the spec; csv has
-                                   one row per time point
+                                   one row per time point (columns of the time-point table of 'nadir export')
   --explain                        (table) print under each response the trace that decided it
-  --as-of YYYY-MM-DD               judge due and overdue scans against this date when the
-                                   file has no 'as of'
-  --criteria RECIST1.1|iRECIST     criteria for patients whose file names none
-  --confirm-responses              CR/PR need confirmation >= 28 days later (R8)
-  --min-sd-days N                  minimum days from the start for SD to count (default 42)
-  --strict                         exit 1 when a file has errors
+${assessOptionsHelp(false)}  --strict                         exit 1 when a file has errors
   -h, --help                       show this help
 
 Settings also come from the nearest nadir.config.json above each file; flags win over it,
@@ -53,33 +48,15 @@ export function parseAssessArgs(args: string[]): AssessOptions {
   const { values, positionals } = parseCommandArgs("assess", args, {
     format: { type: "string" },
     explain: { type: "boolean" },
-    "as-of": { type: "string" },
-    criteria: { type: "string" },
-    "confirm-responses": { type: "boolean" },
-    "min-sd-days": { type: "string" },
+    ...ASSESS_OPTIONS,
     strict: { type: "boolean" },
   });
   const format = (values.format as string | undefined) ?? "table";
-  if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown format '${format}' (formats: ${FORMATS.join(", ")})`);
-  const flags: SettingsFlags = {};
-  const asOf = parseAsOf(values["as-of"] as string | undefined);
-  if (asOf.asOfDate) flags.asOfDate = asOf.asOfDate;
-  if (values.criteria !== undefined) flags.criteria = parseCriteria(values.criteria as string);
-  if (values["confirm-responses"]) flags.confirmResponses = true;
-  const minSd = values["min-sd-days"] as string | undefined;
-  if (minSd !== undefined) {
-    if (!/^\d+$/.test(minSd)) throw new CliError(`--min-sd-days expects a whole number of days, got '${minSd}'`);
-    flags.minStableDiseaseDays = Number(minSd);
-  }
+  if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`--format expects one of ${FORMATS.join(", ")}, got '${format}'`);
+  if (values.explain && format !== "table") throw new CliError(`--explain prints the trace under each response of the table: use it with --format table, not --format ${format}`);
+  const { flags, today } = readAssessOptions(values);
   if (positionals.length === 0) throw new CliError("no case files given (try 'nadir assess examples', or '-' for standard input)");
-  return { format: format as Format, strict: Boolean(values.strict), explain: Boolean(values.explain), flags, today: asOf.today, inputs: positionals };
-}
-
-function parseCriteria(text: string): Criteria {
-  const compact = text.replace(/\s+/g, "").toLowerCase();
-  if (compact === "recist1.1" || compact === "recist") return "RECIST1.1";
-  if (compact === "irecist") return "iRECIST";
-  throw new CliError(`unknown criteria '${text}' (use RECIST1.1 or iRECIST)`);
+  return { format: format as Format, strict: Boolean(values.strict), explain: Boolean(values.explain), flags, today, inputs: positionals };
 }
 
 export const assessCommand: Command = {

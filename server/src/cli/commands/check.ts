@@ -1,18 +1,19 @@
 // `nadir check <files | directories | ->`: parse, model, check and assess case files and print
 // every diagnostic. Exit 0 when clean (warnings allowed up to --max-warnings), 1 with errors or too
 // many warnings, 2 for usage and I/O problems.
-import { parseArgs } from "util";
 import type { Command, CliIO } from "../command";
 import { CliError } from "../command";
-import { parseDay } from "../../core/util/dates";
-import type { Criteria } from "../../core/model/types";
+import { criteriaFlag, dateFlag, oneOfFlag, parseCommandArgs, wholeNumberFlag } from "../args";
 import { expandInputs } from "../files";
 import type { SettingsFlags } from "../config";
 import { countBySeverity, formatSummary, formatText, FileDiagnostics } from "../output/text";
 import { formatJson, JsonFile } from "../output/json";
 import { formatCheckResults, isCiFormat, CI_FORMATS } from "../output/checkFormats";
 import { packageVersion } from "../version";
-import { checkAll } from "../checkRunner";
+import { checkAll, CheckedInput } from "../checkRunner";
+import { crossFileDuplicatePatients } from "../../core/check/families/patientIds";
+import { diagnosticJson } from "../../core/engine/json";
+import { LineIndex } from "../../core/text/lineIndex";
 import { colourText, ProgressBar, useColour } from "../output/terminal";
 
 const FORMATS = ["text", "json", ...CI_FORMATS] as const;
@@ -49,62 +50,27 @@ interface CheckOptions {
 }
 
 export function parseCheckArgs(args: string[]): CheckOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: "string" },
-        "max-warnings": { type: "string" },
-        quiet: { type: "boolean" },
-        jobs: { type: "string" },
-        "as-of": { type: "string" },
-        criteria: { type: "string" },
-      },
-    });
-  } catch (e) {
-    throw new CliError(`${describeArgError(e as Error & { code?: string })} (see 'nadir check --help')`);
-  }
-  const { values, positionals } = parsed;
-  const format = values.format ?? "text";
-  if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown format '${format}' (formats: ${FORMATS.join(", ")})`);
-  let maxWarnings: number | null = null;
-  if (values["max-warnings"] !== undefined) {
-    if (!/^\d+$/.test(values["max-warnings"])) throw new CliError(`--max-warnings expects a whole number, got '${values["max-warnings"]}'`);
-    maxWarnings = Number(values["max-warnings"]);
-  }
-  let jobs: number | null = null;
-  if (values.jobs !== undefined) {
-    if (!/^[1-9]\d*$/.test(values.jobs)) throw new CliError(`--jobs expects a whole number of at least 1, got '${values.jobs}'`);
-    jobs = Number(values.jobs);
-  }
+  const { values, positionals } = parseCommandArgs("check", args, {
+    format: { type: "string" },
+    "max-warnings": { type: "string" },
+    quiet: { type: "boolean" },
+    jobs: { type: "string" },
+    "as-of": { type: "string" },
+    criteria: { type: "string" },
+  });
+  const format = oneOfFlag("--format", values.format ?? "text", FORMATS);
+  const maxWarnings = values["max-warnings"] === undefined ? null : wholeNumberFlag("--max-warnings", values["max-warnings"], 0);
+  const jobs = values.jobs === undefined ? null : wholeNumberFlag("--jobs", values.jobs, 1);
   const flags: SettingsFlags = {};
   let today: number | undefined;
   if (values["as-of"] !== undefined) {
-    const day = parseDay(values["as-of"]);
-    if (day === null) throw new CliError(`--as-of expects a real date YYYY-MM-DD, got '${values["as-of"]}'`);
-    flags.asOfDate = values["as-of"];
-    today = day;
+    const asOf = dateFlag("--as-of", values["as-of"]);
+    flags.asOfDate = asOf.text;
+    today = asOf.day;
   }
-  if (values.criteria !== undefined) flags.criteria = parseCriteria(values.criteria);
+  if (values.criteria !== undefined) flags.criteria = criteriaFlag("--criteria", values.criteria);
   if (positionals.length === 0) throw new CliError("no case files given (try 'nadir check examples', or '-' for standard input)");
-  return { format: format as CheckOptions["format"], maxWarnings, quiet: values.quiet === true, jobs, flags, today, inputs: positionals };
-}
-
-export function describeArgError(e: Error & { code?: string }): string {
-  const option = /'([^']+)'/.exec(e.message)?.[1] ?? "";
-  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option '${option}'`;
-  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `option '${option.split(" ")[0]}' needs a value`;
-  return e.message.split("\n")[0];
-}
-
-function parseCriteria(text: string): Criteria {
-  const compact = text.replace(/\s+/g, "").toLowerCase();
-  if (compact === "recist1.1" || compact === "recist") return "RECIST1.1";
-  if (compact === "irecist") return "iRECIST";
-  throw new CliError(`unknown criteria '${text}' (use RECIST1.1 or iRECIST)`);
+  return { format, maxWarnings, quiet: values.quiet === true, jobs, flags, today, inputs: positionals };
 }
 
 export const checkCommand: Command = {
@@ -120,6 +86,8 @@ export const checkCommand: Command = {
       onProgress: (done) => progress?.update(done),
     });
     progress?.clear();
+    addCrossFileFindings(results);
+    for (const r of results) if (r.patients.length === 0) io.stderr.write(`nadir check: ${r.path} holds no patient${whyNoPatient(r.text)}\n`);
     const checked: FileDiagnostics[] = results.map((r) => ({ path: r.path, text: r.text, diagnostics: r.diagnostics }));
     const shown = options.quiet ? checked.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === "error") })) : checked;
     const json: JsonFile[] = results.map((r) => r.json as JsonFile);
@@ -133,3 +101,22 @@ export const checkCommand: Command = {
     return counts.error > 0 || tooManyWarnings ? 1 : 0;
   },
 };
+
+/** duplicate-patient across the files of this run (warnings), merged into each file's findings. */
+function addCrossFileFindings(results: CheckedInput[]): void {
+  for (const [i, found] of crossFileDuplicatePatients(results)) {
+    const r = results[i];
+    r.diagnostics = [...r.diagnostics, ...found].sort((a, b) => a.start - b.start || a.end - b.end);
+    if (r.json) {
+      const index = new LineIndex(r.text);
+      r.json.diagnostics = r.diagnostics.map((d) => diagnosticJson(index, d));
+    }
+  }
+}
+
+/** Why a file holds no patient block, when that is all there is to say (else its errors say it). */
+function whyNoPatient(text: string): string {
+  if (text.trim() === "") return " (the file is empty)";
+  if (text.split(/\r\n|\r|\n/).every((line) => /^\s*(#.*)?$/.test(line))) return " (only comments)";
+  return "";
+}

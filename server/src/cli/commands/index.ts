@@ -5,7 +5,9 @@ import { assessCommand } from "./assess";
 import { formatCommand } from "./format";
 import { exportCommand } from "./export";
 import { plotCommand } from "./plot";
+import { reportCommand } from "./report";
 import { deidentifyCommand } from "./deidentify";
+import { importCommand } from "./import";
 import { lspCommand } from "./lsp";
 
-export const COMMANDS: Command[] = [checkCommand, assessCommand, formatCommand, exportCommand, plotCommand, deidentifyCommand, lspCommand];
+export const COMMANDS: Command[] = [checkCommand, assessCommand, formatCommand, exportCommand, plotCommand, reportCommand, deidentifyCommand, importCommand, lspCommand];

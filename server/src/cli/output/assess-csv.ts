@@ -1,29 +1,14 @@
-// `nadir assess --format csv`: one row per time point, for R or pandas. Empty cells are nulls.
-import type { Analysis } from "../../core/analyze";
-import { tableToCsv, Table } from "../../core/export/table";
-import { round1 } from "../../core/util/numbers";
+// `nadir assess --format csv`: the columns of the one time-point table (core/export/csv.ts) a
+// quick look needs, under the same names as `nadir export --to csv`. Empty cells are nulls.
+import type { CohortFile } from "../../core/export/cohort";
+import { timepointTable } from "../../core/export/csv";
+import { tableToCsv } from "../../core/export/table";
 
 export const ASSESS_CSV_COLUMNS = [
-  "file", "patient", "criteria", "episode", "therapy", "date", "sum_mm", "nadir_mm", "change_baseline_pct", "change_nadir_pct",
-  "target", "non_target", "new_lesions", "response", "i_response",
-];
+  "file", "patient", "criteria", "episode", "complete", "therapy", "date", "sum_mm", "nadir_mm", "change_from_baseline_pct",
+  "change_from_nadir_pct", "target", "non_target", "new_lesions", "response", "i_response",
+] as const;
 
-const mm = (t: number | null) => (t === null ? null : round1(t / 10));
-const pct = (p: number | null) => (p === null ? null : round1(p));
-
-export function assessCsv(files: Array<{ path: string; analysis: Analysis }>): string {
-  const rows: Table["rows"] = [];
-  for (const { path, analysis } of files) {
-    for (const patient of analysis.assessment.patients) {
-      patient.episodes.forEach((episode, e) => {
-        for (const tp of episode.timepoints) {
-          rows.push([
-            path, patient.id, patient.criteria, e + 1, episode.therapy, tp.date, mm(tp.sum), mm(tp.nadir),
-            pct(tp.changeFromBaselinePct), pct(tp.changeFromNadirPct), tp.target, tp.nonTarget, tp.newLesions, tp.response, tp.iResponse ?? null,
-          ]);
-        }
-      });
-    }
-  }
-  return tableToCsv({ name: "assessment", columns: ASSESS_CSV_COLUMNS, rows });
+export function assessCsv(files: CohortFile[]): string {
+  return tableToCsv(timepointTable(files, ASSESS_CSV_COLUMNS));
 }

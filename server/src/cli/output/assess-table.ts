@@ -59,7 +59,8 @@ function episodeLines(e: EpisodeAssessment, number: number, iRecist: boolean, ex
   const summary = [`best response ${flag(e.bestResponse ?? "-")}`];
   if (iRecist) summary.push(`iBOR ${flag(e.iBestResponse ?? "-")}`);
   summary.push(`progression ${flag(e.progressionDate ?? "-")}`);
-  if (e.pendingConfirmation) summary.push(`confirm iUPD of ${e.pendingConfirmation.iupdDate} between ${e.pendingConfirmation.from} and ${e.pendingConfirmation.to}`);
+  if (iRecist) summary.push(`RECIST 1.1 progression ${flag(e.recistProgressionDate ?? "-")}`);
+  if (e.pendingConfirmation) summary.push(`iUPD of ${e.pendingConfirmation.iupdDate} awaits confirmation, window ${e.pendingConfirmation.from} to ${e.pendingConfirmation.to}`);
   if (e.nextDue) summary.push(`next scan due ${e.nextDue}`);
   lines.push(`      ${summary.join("; ")}`);
   if (explain) {

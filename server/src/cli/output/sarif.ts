@@ -1,7 +1,12 @@
 // SARIF 2.1.0 for code-scanning dashboards: one run, a rule for every diagnostic code of the
 // spec (CodeTable), one result per diagnostic. Columns are UTF-16 code units, as in the editor.
+// Rule help: SARIF's `helpUri` must be an absolute URI (§3.49.12; the schema's "uri" format), and
+// Nadir's documentation has no web address, only `docs/diagnostics.md` in the repository. So each
+// rule carries its documentation inline in `help` (text and Markdown, as code scanning shows it),
+// rendered from the same code table as docs/diagnostics.md, naming that file and anchor.
 import type * as Sarif from "sarif";
 import { AllCodes, CodeTable, DiagnosticCode } from "../../core/codes";
+import { codeHelpMarkdown, codeHelpText } from "../../core/codesDoc";
 import type { Severity } from "../../core/diagnostics";
 import { LineIndex } from "../../core/text/lineIndex";
 import type { CheckedFile } from "./checkFormats";
@@ -26,6 +31,7 @@ export function sarifRules(): Sarif.ReportingDescriptor[] {
       name: ruleName(code),
       shortDescription: { text: info.description },
       fullDescription: { text: `${info.description}${rules}` },
+      help: { text: codeHelpText(code), markdown: codeHelpMarkdown(code) },
       defaultConfiguration: { level: LEVEL[info.severity] },
       properties: { tags: ["nadir", ...info.rules] },
     };

@@ -5,6 +5,7 @@ import type { AssessmentNode, DateLit, FileNode, PatientItem } from "../syntax/a
 import type { CaseModel } from "../model/types";
 import type { CoreDiagnostic } from "../diagnostics";
 import { CheckContext } from "./context";
+import { Codes } from "../codes";
 import { placeAssessments } from "./places";
 import { LesionBook } from "./lesionBook";
 import { CheckRegistry, AssessmentScope, MergedChecks, PatientScope } from "./registry";
@@ -16,6 +17,9 @@ import { episodeChecks } from "./families/episodes";
 import { targetEligibilityChecks } from "./families/targets";
 import { scanOrderChecks } from "./families/scanOrder";
 import { missingMeasurementChecks } from "./families/missingMeasurements";
+import { patientIdChecks } from "./families/patientIds";
+import { asOfChecks } from "./families/asOf";
+import { mergeChecks } from "./families/merges";
 
 /** Every family of structural checks; each check is guarded (an exception becomes an `internal-error`). */
 export const structuralChecks = new CheckRegistry(
@@ -27,7 +31,17 @@ export const structuralChecks = new CheckRegistry(
   targetEligibilityChecks,
   scanOrderChecks,
   missingMeasurementChecks,
+  patientIdChecks,
+  asOfChecks,
+  mergeChecks,
 );
+
+/**
+ * Codes whose findings on a patient compare it with the file's other patients (they sit on the
+ * patient's header). Per-patient re-analysis (core/incremental) keeps them while the header and
+ * the other blocks stay as they were.
+ */
+export const CROSS_PATIENT_CODES: ReadonlySet<string> = new Set([Codes.duplicatePatient]);
 
 export function checkStructure(file: FileNode, model: CaseModel, text: string): CoreDiagnostic[] {
   const ctx = new CheckContext(text, file, model);

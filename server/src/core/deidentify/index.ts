@@ -1,66 +1,78 @@
-// De-identification of a case file for research: each patient id becomes a stable pseudonym,
-// every date of a patient moves by one seeded offset (so every interval, and with it every
-// assessment: windows R10/R13, durations R8, kinetics R12, stays the same), and free text
-// (comments, notes, lesion descriptions, decisions, biopsy findings) is removed unless kept.
-// The text is rewritten through the syntax tree's offsets, so layout and meaning survive and the
-// result parses again.
+// De-identification of a case file for research, as an allow-list: the output is rebuilt from the
+// syntax tree (core/deidentify/rebuild.ts) and keeps only the language's keywords, known organs,
+// listed therapies, markers and units (core/deidentify/vocabulary.ts), numbers, conventional
+// lesion ids, pseudonymised patient ids and dates shifted by one seeded offset per patient (so
+// every interval, and with it every assessment: windows R10/R13, durations R8, kinetics R12, stays
+// the same). Every other word and every string becomes a placeholder unless its class is kept;
+// comments never pass; broken lines become placeholder lines. The result is checked to parse into
+// the same tree as the original before anything is returned (core/deidentify/verify.ts).
 import { parseText } from "../syntax/parse";
-import type { DateLit, PatientNode, Span, StringLit } from "../syntax/ast";
-import type { CoreDiagnostic } from "../diagnostics";
-import { Codes } from "../codes";
-import { formatDay, parseDay, whyInvalidDate } from "../util/dates";
-import { commentSpans } from "./comments";
-import { dateShiftFor, pseudonymFor } from "./pseudonyms";
+import type { DateLit, PatientNode } from "../syntax/ast";
+import { formatText } from "../format/format";
+import { parseDay, whyInvalidDate } from "../util/dates";
+import { KeepClasses, rebuild, RebuiltLine, RebuiltPatient } from "./rebuild";
+import { treeDifference } from "./verify";
+
+export type { KeepClasses } from "./rebuild";
 
 export interface DeidentifyOptions {
   /** Secret that keys pseudonyms and date offsets; the same seed gives the same output. */
   seed: string;
-  /** Keep free text (comments, notes, descriptions, decisions, findings). */
-  keepText: boolean;
+  /** Classes of words to keep as written (all false by default). */
+  keep?: Partial<KeepClasses>;
 }
 
-export interface DeidentifiedPatient {
-  id: string;
-  pseudonym: string;
-  shiftDays: number;
+export type DeidentifiedPatient = RebuiltPatient;
+
+/** Why a file could not be de-identified, at a place in it. */
+export interface DeidentifyProblem {
+  start: number;
+  end: number;
+  message: string;
 }
 
 export type DeidentifyResult =
-  | { ok: true; text: string; patients: DeidentifiedPatient[] }
-  /** The file has errors that would leave text or dates behind unread; nothing is written. */
-  | { ok: false; problems: CoreDiagnostic[] };
+  | {
+      ok: true;
+      text: string;
+      patients: DeidentifiedPatient[];
+      /** Start offsets (in the input) of broken lines written as placeholder lines. */
+      brokenLines: number[];
+    }
+  /** Nothing may be written: dates that cannot be shifted, or a construct the rebuild does not know. */
+  | { ok: false; problems: DeidentifyProblem[] };
 
-interface Edit extends Span {
-  replacement: string;
-}
+export const NO_KEEP: Readonly<KeepClasses> = Object.freeze({ text: false, therapyNames: false, organs: false, markers: false, lesionIds: false });
 
 export function deidentify(text: string, options: DeidentifyOptions): DeidentifyResult {
-  const parse = parseText(text);
-  const problems: CoreDiagnostic[] = [...parse.diagnostics];
-  const edits: Edit[] = [];
-  const patients: DeidentifiedPatient[] = [];
-  for (const item of parse.file.items) {
+  const keep: KeepClasses = { ...NO_KEEP, ...options.keep };
+  const { file } = parseText(text);
+  const problems: DeidentifyProblem[] = [];
+  for (const item of file.items) {
     if (item.type !== "Patient") continue;
-    const id = item.header.id?.value ?? "";
-    const pseudonym = pseudonymFor(options.seed, id);
-    const shiftDays = dateShiftFor(options.seed, id);
-    patients.push({ id, pseudonym, shiftDays });
-    if (item.header.id) edits.push({ start: item.header.id.start, end: item.header.id.end, replacement: pseudonym });
     for (const date of datesOf(item)) {
-      const day = parseDay(date.text);
-      if (day === null) {
-        problems.push({ code: Codes.invalidDate, severity: "error", message: `Cannot shift ${date.text}: ${whyInvalidDate(date.text)}.`, start: date.start, end: date.end });
-      } else {
-        edits.push({ start: date.start, end: date.end, replacement: formatDay(day + shiftDays) });
-      }
+      if (parseDay(date.text) === null) problems.push({ start: date.start, end: date.end, message: `cannot shift ${date.text}: ${whyInvalidDate(date.text)} (invalid-date)` });
     }
-    if (!options.keepText) edits.push(...freeTextEdits(text, item));
   }
-  if (!options.keepText) for (const c of commentSpans(text)) edits.push(removeComment(text, c));
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, text: applyEdits(text, edits), patients };
+
+  const rebuilt = rebuild(file, options.seed, keep);
+  for (const u of rebuilt.unknown) {
+    problems.push({ ...u, message: `nadir deidentify cannot rebuild ${u.what} yet, so it cannot vouch for what it holds` });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const eol = /\r\n|\n|\r/.exec(text)?.[0] ?? "\n";
+  const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const output = formatText(bom + layout(text, rebuilt.lines, eol));
+  const difference = treeDifference(file, parseText(output).file, rebuilt.replaced, keep.text);
+  if (difference) {
+    return { ok: false, problems: [{ start: difference.start, end: difference.start, message: `nadir deidentify cannot rebuild this statement faithfully (${difference.path}), so nothing is written` }] };
+  }
+  return { ok: true, text: output, patients: rebuilt.patients, brokenLines: rebuilt.broken };
 }
 
+/** Every date a patient's statements hold (broken headers hold none: their text is not read). */
 function datesOf(patient: PatientNode): DateLit[] {
   const dates: DateLit[] = [];
   for (const item of patient.items) {
@@ -83,56 +95,19 @@ function datesOf(patient: PatientNode): DateLit[] {
   return dates;
 }
 
-function freeTextEdits(text: string, patient: PatientNode): Edit[] {
-  const edits: Edit[] = [];
-  const blank = (s: StringLit): Edit => ({ start: s.start, end: s.end, replacement: '""' });
-  for (const item of patient.items) {
-    if (item.type === "Note") edits.push(removeLine(text, item));
-    else if (item.type === "Decision") edits.push(blank(item.text));
-    else if (item.type === "Biopsy") edits.push(blank(item.finding));
-    else if (item.type === "Assessment") {
-      for (const line of item.items) {
-        if (line.type === "Note") edits.push(removeLine(text, line));
-        else if (line.type === "Lesion" && line.description) edits.push(removeWithLeadingBlanks(text, line.description));
-      }
-    }
+/** One line per rebuilt statement, indented by depth, with a blank line where the original had one. */
+function layout(text: string, lines: RebuiltLine[], eol: string): string {
+  const out: string[] = [];
+  let previous = -1;
+  for (const line of lines) {
+    if (previous >= 0 && hasBlankLineBetween(text, previous, line.source)) out.push("");
+    out.push("  ".repeat(line.depth) + line.text);
+    previous = line.source;
   }
-  return edits;
+  return out.length === 0 ? "" : out.join(eol) + eol;
 }
 
-/** A whole statement line goes, with its line break; a trailing comment on it goes too. */
-function removeLine(text: string, span: Span): Edit {
-  let start = span.start;
-  while (start > 0 && (text[start - 1] === " " || text[start - 1] === "\t")) start--;
-  let end = span.end;
-  while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
-  if (text[end] === "\r" && text[end + 1] === "\n") end += 2;
-  else if (end < text.length) end++;
-  return { start, end, replacement: "" };
-}
-
-/** A comment alone on its line takes the line with it; a trailing one leaves the statement. */
-function removeComment(text: string, comment: Span): Edit {
-  const edit = removeWithLeadingBlanks(text, comment);
-  const atLineStart = edit.start === 0 || text[edit.start - 1] === "\n" || text[edit.start - 1] === "\r";
-  return atLineStart ? removeLine(text, comment) : edit;
-}
-
-function removeWithLeadingBlanks(text: string, span: Span): Edit {
-  let start = span.start;
-  while (start > 0 && (text[start - 1] === " " || text[start - 1] === "\t")) start--;
-  return { start, end: span.end, replacement: "" };
-}
-
-/** Applies non-overlapping edits; an edit inside a removed line is dropped with it. */
-function applyEdits(text: string, edits: Edit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end);
-  let out = "";
-  let at = 0;
-  for (const edit of sorted) {
-    if (edit.start < at) continue;
-    out += text.slice(at, edit.start) + edit.replacement;
-    at = edit.end;
-  }
-  return out + text.slice(at);
+/** Whether a line holding only spaces lies between the lines of two offsets. */
+function hasBlankLineBetween(text: string, from: number, to: number): boolean {
+  return /\n[ \t]*\n/.test(text.slice(from, to).replace(/\r\n?/g, "\n"));
 }

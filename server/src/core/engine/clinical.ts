@@ -1,6 +1,7 @@
 // Clinical diagnostics of one episode (spec "Diagnostic codes"): progression and its
 // confirmation, follow-up, new-lesion warnings, hyperprogression, ctDNA, oligoprogression.
-// Messages give the numbers and the next step; dates for quick fixes go in `data`.
+// Messages give the numbers and the facts, worded as information (R35: never advice); dates for
+// quick fixes go in `data`. Windows and the scan they belong to come from the iUPD run (irecist.ts).
 import type { Assessment } from "../model/types";
 import type { Span } from "../syntax/ast";
 import type { CoreDiagnostic, DiagnosticData } from "../diagnostics";
@@ -9,7 +10,7 @@ import type { EffectiveSettings } from "./effectiveSettings";
 import type { EpisodeWork } from "./episode";
 import { recistProgressionDate } from "./episode";
 import type { TimepointFacts } from "./timepoints";
-import { LATE_LIMIT_DAYS, WINDOW_FROM_DAYS, WINDOW_TO_DAYS } from "./irecist";
+import type { IupdRun } from "./irecist";
 import { selectedDefinition } from "./hyperprogression";
 import { readCtdna } from "./ctdna";
 import { oligoprogressionAt } from "./oligo";
@@ -46,44 +47,42 @@ export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, i
     for (const e of irecist.events) {
       const f = facts[e.index];
       const at = dateSpan(f.scan);
+      const run = e.run;
       switch (e.kind) {
         case "iupd":
           progressionPoints.push(e.index);
-          out.push(diagnostic("progression", `${e.causes.join("; ")}: iUPD. Confirm with a scan between ${dayText(e.windowFrom)} and ${dayText(e.windowTo)}.`, at,
-            { iupdDate: f.tp.date, windowFrom: dayText(e.windowFrom), windowTo: dayText(e.windowTo) }));
+          out.push(diagnostic("progression", `${e.causes.join("; ")}: iUPD. Confirmation window ${run.window.from} to ${run.window.to} (28-56 days after this iUPD, R10).`, at, windowData(run)));
           break;
         case "icpd":
-          out.push(diagnostic("confirmed-progression", `iCPD confirmed: ${e.reasons.join("; ")}, compared with the first iUPD (${facts[e.firstIupd].tp.date}). Progression dated ${e.progressionDate}; consider the next line of therapy.`, at,
-            { iupdDate: facts[e.firstIupd].tp.date, progressionDate: e.progressionDate }));
+          out.push(diagnostic("confirmed-progression", `iCPD confirmed: ${e.reasons.join("; ")}, compared with the first iUPD (${run.firstDate}). Progression dated ${e.progressionDate}; iCPD is final for this line of therapy (R10).`, at,
+            { iupdDate: run.firstDate, progressionDate: e.progressionDate }));
           break;
-        case "too-early": {
-          const anchor = facts[e.anchor];
-          const from = dayText(anchor.tp.day + WINDOW_FROM_DAYS);
-          const to = dayText(anchor.tp.day + WINDOW_TO_DAYS);
-          out.push(diagnostic("confirmation-too-early", `Scan ${e.days} days after the iUPD of ${anchor.tp.date} is too early to confirm it (< 26 days); growth here is not counted. Confirm with a scan between ${from} and ${to}.`, at,
-            { iupdDate: anchor.tp.date, windowFrom: from, windowTo: to }));
+        case "too-early":
+          out.push(diagnostic("confirmation-too-early", `Scan ${e.days} days after the first iUPD (${run.firstDate}) is too early to confirm it (< 26 days): disregarded, growth here is not counted. The confirmation window is ${run.window.from} to ${run.window.to}.`, at, windowData(run)));
           break;
-        }
         case "window-missed":
-          out.push(diagnostic("confirmation-window-missed", `First scan after the iUPD of ${facts[e.anchor].tp.date} came ${e.days} days later (window 28-56 days, at most ${LATE_LIMIT_DAYS}); it still counts for confirmation.`, at,
-            { iupdDate: facts[e.anchor].tp.date }));
+          out.push(diagnostic("confirmation-window-missed", `First counted scan after the iUPD of ${run.firstDate} came ${e.days} days later (window 28-56 days, at most 58); it still counts for confirmation.`, at,
+            { iupdDate: run.firstDate }));
           break;
         case "clinical":
-          out.push(diagnostic("clinical-deterioration", `${capitalise(e.reason)} at or after the iUPD of ${facts[e.firstIupd].tp.date}: iRECIST continues treatment beyond iUPD only in clinically stable patients; reassess.`, clinicalSpan(f.scan)));
+          out.push(diagnostic("clinical-deterioration", `${capitalise(e.reason)} at or after the iUPD of ${run.firstDate}: iRECIST continues treatment beyond iUPD only in clinically stable patients (R10).`, clinicalSpan(f.scan)));
           break;
       }
     }
   } else if (work.firstPd >= 0) {
     const f = facts[work.firstPd];
     progressionPoints.push(work.firstPd);
-    const date = recistProgressionDate(f);
-    const dated = date !== f.tp.date ? ` PD dated ${date}, when the lesion first appeared (equivocal then).` : "";
+    const { date, movedBack } = recistProgressionDate(facts, work.firstPd);
+    const dated = movedBack === "equivocal" ? ` PD dated ${date}, when the lesion first appeared (equivocal then).`
+      : movedBack === "unreadable" ? ` PD dated ${date}, when the new lesion was first seen (that scan's own response is NE: a value there could not be read).` : "";
     out.push(diagnostic("progression", `${recistPdCauses(f).join("; ")}: PD.${dated}`, dateSpan(f.scan), { progressionDate: date }));
   }
 
   for (const f of facts) {
     const tp = f.tp;
-    if (tp.target !== "PD" && tp.sum !== null && tp.nadir !== null && tp.pdThreshold !== null) {
+    // Not on a TP that is progression already (PD, iUPD, iCPD): one reading per scan.
+    const progressed = irecist ? tp.iResponse === "iUPD" || tp.iResponse === "iCPD" : tp.response === "PD";
+    if (!progressed && tp.target !== "PD" && tp.sum !== null && tp.nadir !== null && tp.pdThreshold !== null) {
       const pct = percentChange(tp.sum, tp.nadir);
       const near = pct === null ? tp.sum > 0 : pct >= eff.settings.nearProgressionMargin;
       if (near) {
@@ -94,7 +93,7 @@ export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, i
     for (const v of f.newLesions.lesions) {
       if (!v.borderlineNow || v.value.kind !== "size") continue;
       const m = measurementAt(f.scan, v.lesion.id);
-      out.push(diagnostic("new-node-borderline", `New node ${v.lesion.id} has a short axis of ${mm(v.value.tenths)} (10 to < 15 mm): it counts as new, but may not be true disease (RECIST FAQ); check on the next scan.`, m?.node ?? dateSpan(f.scan)));
+      out.push(diagnostic("new-node-borderline", `New node ${v.lesion.id} has a short axis of ${mm(v.value.tenths)} (10 to < 15 mm): it counts as new, but may not be true disease (RECIST FAQ).`, m?.node ?? dateSpan(f.scan)));
     }
   }
 
@@ -111,7 +110,7 @@ export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, i
   let previous: string | null = null;
   for (const f of facts) {
     if (f.tp.response === "PR" && previous === "CR") {
-      out.push(diagnostic("cr-then-pr", `PR after the CR of an earlier scan: disease seen again after a CR is PD unless the CR was not real (then it was PR). Review the earlier CR.`, dateSpan(f.scan)));
+      out.push(diagnostic("cr-then-pr", `PR after the CR of an earlier scan: disease seen again after a CR is PD unless the CR was not real (then it was PR), so the earlier CR is in doubt (R8).`, dateSpan(f.scan)));
     }
     if (f.tp.response !== "NE") previous = f.tp.response;
   }
@@ -126,12 +125,15 @@ export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, i
       }
     }
     if (irecist || immunotherapy) {
+      // R11 (amended): at most one reading per progression scan.
       const reading = readCtdna(work.patient.ctdna, ep.start, f.tp.day, eff.settings.ctdnaFoldThreshold);
-      if (reading) {
+      if (reading && reading.reading) {
         const at = reading.latest?.node ?? dateSpan(f.scan);
-        const what = irecist ? "iUPD" : "PD";
-        if (reading.supports.includes("progression")) out.push(diagnostic("ctdna-supports-progression", `ctDNA supports true progression at the ${what} of ${f.tp.date}: ${reading.detail}`, at, { samples: reading.compared }));
-        if (reading.supports.includes("pseudoprogression")) out.push(diagnostic("ctdna-supports-pseudoprogression", `ctDNA supports pseudo-progression at the ${what} of ${f.tp.date}: ${reading.detail}`, at, { samples: reading.compared }));
+        const what = `${irecist ? "iUPD" : "PD"} of ${f.tp.date}`;
+        const data = { samples: reading.compared, scanDate: f.tp.date };
+        if (reading.reading === "progression") out.push(diagnostic("ctdna-supports-progression", `ctDNA supports true progression at the ${what}: ${reading.detail}`, at, data));
+        else if (reading.reading === "pseudoprogression") out.push(diagnostic("ctdna-supports-pseudoprogression", `ctDNA supports pseudo-progression at the ${what}: ${reading.detail}`, at, data));
+        else out.push(diagnostic("ctdna-inconclusive", `ctDNA inconclusive at the ${what}: ${reading.detail}`, at, data));
       }
     }
   }
@@ -158,17 +160,15 @@ export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, i
 
 function followUpDiagnostics(work: EpisodeWork, eff: EffectiveSettings): CoreDiagnostic[] {
   const out: CoreDiagnostic[] = [];
-  const { facts, irecist } = work;
-  const pending = irecist?.pending;
-  if (pending && !pending.counted) {
-    const anchor = facts[pending.anchor];
-    const from = dayText(anchor.tp.day + WINDOW_FROM_DAYS);
-    const to = dayText(anchor.tp.day + WINDOW_TO_DAYS);
-    const data = { iupdDate: anchor.tp.date, windowFrom: from, windowTo: to };
-    if (eff.asOf > anchor.tp.day + LATE_LIMIT_DAYS) {
-      out.push(diagnostic("unconfirmed-pseudoprogression", `The iUPD of ${anchor.tp.date} has no confirming scan and its window (${from} to ${to}, +2 days) has passed as of ${dayText(eff.asOf)}: unconfirmed, possibly pseudo-progression. Scan now to confirm or refute it.`, dateSpan(anchor.scan), data));
+  const run = work.irecist?.pending ?? null;
+  const pending = work.assessment.pendingConfirmation;
+  if (run && pending) {
+    const scan = work.facts[run.first].scan;
+    const data = windowData(run);
+    if (eff.asOf > run.missedAfter) {
+      out.push(diagnostic("unconfirmed-pseudoprogression", `The iUPD of ${pending.iupdDate} has no confirming scan and its window (${pending.from} to ${pending.to}, +2 days) has passed as of ${dayText(eff.asOf)}: unconfirmed, possibly pseudo-progression; no scan has confirmed or refuted it.`, dateSpan(scan), data));
     } else {
-      out.push(diagnostic("confirmation-due", `The iUPD of ${anchor.tp.date} awaits confirmation: scan between ${from} and ${to}.`, dateSpan(anchor.scan), data));
+      out.push(diagnostic("confirmation-due", `The iUPD of ${pending.iupdDate} awaits confirmation: window ${pending.from} to ${pending.to} (28-56 days after it, R10).`, dateSpan(scan), data));
     }
   }
   const ep = work.assessment.episode;
@@ -196,6 +196,12 @@ function recistPdCauses(f: TimepointFacts): string[] {
   if (news.length > 0) causes.push(`New lesion${news.length > 1 ? "s" : ""} ${news.map((v) => `${v.lesion.id} (${v.lesion.organ})`).join(", ")}`);
   if (causes.length === 0 && tp.changeFromNadirPct !== null) causes.push(`Change from nadir ${signedPct(tp.changeFromNadirPct)}`);
   return causes;
+}
+
+/** The `data` of window diagnostics (quick fixes): the run's window, one source (R10). */
+function windowData(run: IupdRun): DiagnosticData {
+  const w = run.window;
+  return { iupdDate: w.iupdDate, windowFrom: w.from, windowTo: w.to };
 }
 
 function clinicalSpan(scan: Assessment): SpanLike {

@@ -1,12 +1,12 @@
 // The machine-readable assessment of the spec ("What the tools report"): field names, rounding to
-// one decimal and nulls exactly as documented. `iResponse` and `iBestResponse` appear only under
-// iRECIST. Positions are zero-based lines and UTF-16 characters, as in LSP.
+// one decimal and nulls exactly as documented. `iResponse`, `iBestResponse` and
+// `recistProgressionDate` appear only under iRECIST. Positions are zero-based lines and UTF-16 characters, as in LSP.
 import type { Analysis } from "../analyze";
 import type { CoreDiagnostic } from "../diagnostics";
 import type { Tenths } from "../model/types";
 import type { CaseAssessment, EpisodeAssessment, NewLesionsCategory, TimepointAssessment } from "./types";
 import { LineIndex, Position } from "../text/lineIndex";
-import { round1 } from "../util/numbers";
+import { roundPct, tenthsToMm } from "../util/numbers";
 
 export interface JsonTimepoint {
   date: string;
@@ -31,6 +31,8 @@ export interface JsonEpisode {
   bestResponse: string | null;
   iBestResponse?: string | null;
   progressionDate: string | null;
+  /** iRECIST only: the RECIST 1.1 date of progression (first PD of the episode, R7, R6). */
+  recistProgressionDate?: string | null;
   /** False when an error touches this episode's data; `incompleteBecause` then names the errors. */
   complete: boolean;
   incompleteBecause?: JsonReason[];
@@ -65,8 +67,8 @@ export interface JsonFileAssessment {
   diagnostics: JsonDiagnostic[];
 }
 
-const mmOrNull = (t: Tenths | null): number | null => (t === null ? null : round1(t / 10));
-const pctOrNull = (p: number | null): number | null => (p === null ? null : round1(p));
+const mmOrNull = tenthsToMm;
+const pctOrNull = roundPct;
 
 export function timepointJson(tp: TimepointAssessment, iRecist: boolean): JsonTimepoint {
   const json: JsonTimepoint = {
@@ -111,8 +113,11 @@ export function episodeJson(e: EpisodeAssessment, iRecist: boolean, positions: P
     complete: true,
   };
   if (iRecist) {
-    // Keep the spec's key order: iBestResponse right after bestResponse.
-    const i: JsonEpisode = { therapy: json.therapy, start: json.start, baseline: json.baseline, timepoints: json.timepoints, bestResponse: json.bestResponse, iBestResponse: e.iBestResponse ?? null, progressionDate: json.progressionDate, complete: true };
+    // Keep the spec's key order: iBestResponse right after bestResponse, recistProgressionDate after progressionDate.
+    const i: JsonEpisode = {
+      therapy: json.therapy, start: json.start, baseline: json.baseline, timepoints: json.timepoints, bestResponse: json.bestResponse, iBestResponse: e.iBestResponse ?? null,
+      progressionDate: json.progressionDate, recistProgressionDate: e.recistProgressionDate ?? null, complete: true,
+    };
     return withCompleteness(i, e.complete, e.incompleteBecause, positions);
   }
   return withCompleteness(json, e.complete, e.incompleteBecause, positions);

@@ -21,7 +21,10 @@ export interface NewLesionView {
   value: MeasuredValue;
   /** Counts as a lesion at all (a new node needs SA >= 10 mm, R6). */
   counts: boolean;
+  /** Not shown gone: measured above 0 (a node: SA >= 10 mm), a status word, or not evaluated. */
   present: boolean;
+  /** False when not evaluated at this scan (R10: the new-lesion category is then NE under iRECIST). */
+  evaluated: boolean;
   unequivocal: boolean;
   /** First scan at which it counted (equivocal or not): the R6 date of progression. */
   firstSeen: Assessment;
@@ -72,7 +75,7 @@ export class NewLesionTracker {
         unreadable.push(m);
         if (t.firstSeen) {
           views.push({
-            lesion: t.lesion, value, counts: false, present: false, unequivocal: t.unequivocalSince !== null,
+            lesion: t.lesion, value, counts: false, present: false, evaluated: false, unequivocal: t.unequivocalSince !== null,
             firstSeen: t.firstSeen, unequivocalSince: t.unequivocalSince, cls: t.cls, borderlineNow: false,
           });
         }
@@ -81,8 +84,10 @@ export class NewLesionTracker {
       const size = value.kind === "size" ? value.tenths : null;
       const counts = !t.lesion.nodal || (size === null ? value.kind === "status" || t.counted : size >= NEW_NODE_TENTHS);
       const present = value.kind === "size" ? value.tenths > 0 : true;
+      // `not evaluated` shows nothing: it neither makes a lesion appear nor makes it unequivocal (R10).
+      const evaluated = value.kind !== "not-evaluated";
       let borderlineNow = false;
-      if (counts && present) {
+      if (counts && present && evaluated) {
         if (!t.firstSeen) t.firstSeen = scan;
         t.counted = true;
         if (m && !m.equivocal && !t.unequivocalSince) {
@@ -96,7 +101,7 @@ export class NewLesionTracker {
       }
       if (!t.firstSeen) continue;
       views.push({
-        lesion: t.lesion, value, counts, present: counts && present, unequivocal: t.unequivocalSince !== null,
+        lesion: t.lesion, value, counts, present: counts && present, evaluated, unequivocal: t.unequivocalSince !== null,
         firstSeen: t.firstSeen, unequivocalSince: t.unequivocalSince, cls: t.cls, borderlineNow,
       });
     }

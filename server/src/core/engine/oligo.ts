@@ -10,8 +10,9 @@ export interface Oligoprogression {
 }
 
 /**
- * The lesions progressing at TP `index`: a lesion grown >= 20 % and >= 5 mm from its own nadir,
- * a non-target written `progressed`, or an unequivocal new lesion. Null unless between 1 and
+ * The lesions progressing at TP `index`: a target grown >= 20 % and >= 5 mm from its own nadir,
+ * a non-target written `progressed` (a measured non-target's mm change is no progression, R10
+ * clarifications), or an unequivocal new lesion. Null unless between 1 and
  * `maxLesions` progress and at least one other lesion is still there to be stable or responding.
  */
 export function oligoprogressionAt(baseline: Assessment, facts: TimepointFacts[], index: number, lesions: EpisodeLesions, maxLesions: number): Oligoprogression | null {
@@ -20,7 +21,7 @@ export function oligoprogressionAt(baseline: Assessment, facts: TimepointFacts[]
   const progressing: string[] = [];
   const others: string[] = [];
   for (const lesion of [...lesions.targets, ...lesions.nonTargets]) {
-    const grown = grewFromOwnNadir(lesion, earlier, scan);
+    const grown = lesion.kind === "target" ? grewFromOwnNadir(lesion, earlier, scan) : null;
     const value = valueAt(scan, lesion.id);
     if (grown) progressing.push(grown);
     else if (value.kind === "status" && value.status === "progressed") progressing.push(`${lesion.id} progressed`);

@@ -45,6 +45,11 @@ export interface TimepointAssessment {
   newLesions: NewLesionsCategory;
   /** iRECIST: sum of new-lesion targets (NLT SOM, R10); null when none. */
   newLesionTargetSum: Tenths | null;
+  /**
+   * RECIST 1.1 overall response (R7). Once the episode has a PD TP, every later TP is PD
+   * ("RECIST 1.1 after progression": progression is an event); the categories above stay this
+   * TP's own.
+   */
   response: OverallResponse;
   iResponse?: IResponse;
   /** Sums at which this TP would have been PR (<= 0.7 x baseline) and PD (>= 1.2 x nadir and +5 mm). */
@@ -63,17 +68,22 @@ export interface HyperprogressionResult {
 }
 
 export interface CtdnaReading {
-  /** R11 profile against the episode's baseline sample. */
+  /** R11 profile against the episode's baseline sample ("unknown" when it cannot be computed). */
   profile: "favourable" | "unfavourable" | "unknown";
   /** Trend of the two latest samples at or before a date of interest. */
   trend: "rising" | "falling" | "stable" | "unknown";
+  /**
+   * The one R11 reading (amended precedence): the profile when computable, an unfavourable
+   * profile with a falling level is inconclusive, else the trend; null when nothing compares.
+   */
+  reading: "progression" | "pseudoprogression" | "inconclusive" | null;
   detail: string;
 }
 
 export interface ConfirmationWindow {
-  /** The first iUPD of the run awaiting confirmation. */
+  /** The first iUPD of the run awaiting confirmation: every day count below is from this date. */
   iupdDate: string;
-  /** Confirmation scan due between these dates (+28 and +56 days, R10 / R13). */
+  /** Confirmation scan due between these dates (+28 and +56 days after the first iUPD, R10 / R13). */
   from: string;
   to: string;
 }
@@ -86,8 +96,18 @@ export interface EpisodeAssessment {
   timepoints: TimepointAssessment[];
   bestResponse: OverallResponse | null;
   iBestResponse?: IResponse | null;
+  /** Date of progression under the patient's criteria (iRECIST: first iUPD of the confirmed run, R10). */
   progressionDate: string | null;
-  /** An iUPD still awaiting confirmation, if any. */
+  /**
+   * The RECIST 1.1 date of progression: the first PD TP of the episode (R7), moved back to an
+   * equivocal new lesion's first appearance (R6); null without PD. Set by the engine for every
+   * episode (equal to `progressionDate` under RECIST 1.1); reported in JSON under iRECIST.
+   */
+  recistProgressionDate?: string | null;
+  /**
+   * The iUPD run still awaiting its confirmation scan (no counted scan after its first iUPD yet),
+   * with the window counted from the run's first iUPD (R10, R13); null otherwise.
+   */
   pendingConfirmation: ConfirmationWindow | null;
   /** Next scheduled assessment (R13), when a schedule is known. */
   nextDue: string | null;

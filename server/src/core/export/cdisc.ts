@@ -1,30 +1,65 @@
-// `nadir export --to cdisc`: SDTM-style Tumor Identification (TU), Tumor Results (TR) and
-// Disease Response (RS) tables. One TU row per lesion, TR rows per measurement plus the sum of
-// diameters (SUMDIAM) per assessment, RS rows per time point (TRGRESP, NTRGRESP, NEWLIND,
-// OVRLRESP) and per episode (BESTRSP). RSCAT names the patient's criteria.
+// `nadir export --to cdisc`: the SDTM Tumor Identification (TU), Tumor Results (TR) and Disease
+// Response (RS) domains, after the SDTMIG domain models and CDISC's RECIST 1.1 disease response
+// supplement.
+//
+// Every scan is exported once, at its place: a follow-up of the episode it belongs to, else the
+// baseline of the first episode using it, else a pre-treatment scan (R12) of the first episode it
+// precedes. (A scan can belong to two episodes: line 1's follow-ups are line 2's pre-treatment
+// scans, R15; a baseline can serve two lines.) VISITNUM counts a subject's scans in date order;
+// VISIT names the place ("BASELINE", "FOLLOW-UP 2", "LINE 2 BASELINE" when the subject has several
+// lines); EPOCH is SCREENING for baselines and pre-treatment scans, TREATMENT for follow-ups.
+//
+// Lesion ids repeat across episodes (each line declares its lesions at its baseline), so a lesion
+// is TULNKID (its id, as written) within TUGRPID "LINE n"; TR rows carry the same pair as TRLNKID
+// and TRLNKGRP, and RS rows of that line carry RSLNKGRP "LINE n" (the TR records behind them).
+//
+// TR has one row per lesion, scan and test. TRORRES / TRORRESU hold the result as written ("3.8" /
+// "cm", "too small", "present"); TRSTRESC / TRSTRESN / TRSTRESU the standard result in mm (too
+// small is 5 mm and absent 0 mm, R2, as the sum counts them) or the standard state (TUMSTATE:
+// PRESENT, ABSENT, INCREASED, UNEQUIVOCAL PROGRESSION, EQUIVOCAL). Not evaluated, a declared lesion
+// missing from a follow-up (R4), a merged lesion and a value that cannot be read (a syntax error
+// in the value) are TRSTAT "NOT DONE" with the reason in TRREASND. SUMDIAM gives the target sum of every baseline and time point.
+//
+// RS has the RECIST 1.1 rows (TRGRESP, NTRGRESP, NEWLIND, OVRLRESP per time point, BESTRSP per
+// episode) of every patient, and for iRECIST patients also the iRECIST ones (OVRLRESP, BESTRSP),
+// each with its RSCAT. An episode whose data an error touches has no RS rows (its responses would
+// rest on part of the data); it is listed in `leftOut`. A patient with an organ outside the known
+// list has no CDISC location term: the patient is left out of all three tables and listed too.
 import type { Table, Cell } from "./table";
-import { CohortEpisode, CohortFile, cohortEpisodes, mm } from "./cohort";
+import type { CohortFile } from "./cohort";
+import { mm } from "./cohort";
 import type { Assessment, Lesion, Measurement } from "../model/types";
-import type { Criteria } from "../model/types";
+import type { EpisodeAssessment, PatientAssessment } from "../engine/types";
+import { CDISC_LOCATION, isKnownOrgan, KnownOrgan } from "../model/organs";
+import { formatMm } from "../util/numbers";
+import { TOO_SMALL_TENTHS } from "../model/build";
 
 export interface CdiscOptions {
   /** STUDYID, also the prefix of USUBJID. */
   studyId: string;
 }
 
+/** Something left out of the tables, for the user to hear about. */
+export type CdiscLeftOut =
+  /** A patient left out of every table: this organ (at this offset of the file) has no LOC term. */
+  | { what: "patient"; file: string; patientId: string; organ: string; offset: number }
+  /** The RS rows of one incomplete episode (line). */
+  | { what: "responses"; file: string; patientId: string; line: number };
+
 export interface CdiscTables {
   tu: Table;
   tr: Table;
   rs: Table;
+  leftOut: CdiscLeftOut[];
 }
 
 const VISIT_COLUMNS = ["VISITNUM", "VISIT", "EPOCH"];
-export const TU_COLUMNS = ["STUDYID", "DOMAIN", "USUBJID", "TUSEQ", "TULNKID", "TUTESTCD", "TUTEST", "TUORRES", "TUSTRESC", "TULOC", "TUMETHOD", "TUEVAL", ...VISIT_COLUMNS, "TUDTC"];
-export const TR_COLUMNS = ["STUDYID", "DOMAIN", "USUBJID", "TRSEQ", "TRGRPID", "TRLNKID", "TRTESTCD", "TRTEST", "TRORRES", "TRORRESU", "TRSTRESC", "TRSTRESN", "TRSTRESU", "TRSTAT", "TRMETHOD", "TREVAL", ...VISIT_COLUMNS, "TRDTC"];
-export const RS_COLUMNS = ["STUDYID", "DOMAIN", "USUBJID", "RSSEQ", "RSTESTCD", "RSTEST", "RSCAT", "RSORRES", "RSSTRESC", "RSEVAL", ...VISIT_COLUMNS, "RSDTC"];
+export const TU_COLUMNS = ["STUDYID", "DOMAIN", "USUBJID", "TUSEQ", "TUGRPID", "TULNKID", "TUTESTCD", "TUTEST", "TUORRES", "TUSTRESC", "TULOC", "TUMETHOD", "TUEVAL", ...VISIT_COLUMNS, "TUDTC"];
+export const TR_COLUMNS = ["STUDYID", "DOMAIN", "USUBJID", "TRSEQ", "TRGRPID", "TRLNKGRP", "TRLNKID", "TRTESTCD", "TRTEST", "TRORRES", "TRORRESU", "TRSTRESC", "TRSTRESN", "TRSTRESU", "TRSTAT", "TRREASND", "TRMETHOD", "TREVAL", ...VISIT_COLUMNS, "TRDTC"];
+export const RS_COLUMNS = ["STUDYID", "DOMAIN", "USUBJID", "RSSEQ", "RSLNKGRP", "RSTESTCD", "RSTEST", "RSCAT", "RSORRES", "RSSTRESC", "RSEVAL", ...VISIT_COLUMNS, "RSDTC"];
 
-const RSCAT: Record<Criteria, string> = { "RECIST1.1": "RECIST 1.1", iRECIST: "iRECIST" };
 const EVALUATOR = "INVESTIGATOR";
+const STANDARD_UNIT = "mm";
 
 const METHOD: Record<string, string> = {
   CT: "CT SCAN",
@@ -35,119 +70,268 @@ const METHOD: Record<string, string> = {
   CLINICAL: "PHYSICAL EXAMINATION",
 };
 
-interface Visit {
-  num: number;
-  name: string;
-  epoch: string;
+/** TRTESTCD and TRTEST (at most 8 and 40 characters). */
+const TESTS = {
+  LDIAM: "Longest Diameter",
+  LPERP: "Longest Perpendicular",
+  TUMSTATE: "Tumor State",
+  SUMDIAM: "Sum of Diameter",
+} as const;
+type TestCode = keyof typeof TESTS;
+
+/** NEWLIND: NE when a new lesion's value could not be read (R4, R6). */
+const NEW_LESION_INDICATOR = { yes: "Y", no: "N", equivocal: "EQUIVOCAL", NE: "NE" } as const;
+
+/** Where a scan is exported: its place among a subject's episodes. */
+interface Place {
+  episode: EpisodeAssessment;
+  /** 1-based episode (line) number. */
+  line: number;
+  kind: "pre-treatment" | "baseline" | "follow-up";
+  /** 1-based number among the scans of that kind placed in that episode. */
+  index: number;
+  visitNum: number;
+  visit: string;
+  epoch: "SCREENING" | "TREATMENT";
 }
 
 export function cdiscTables(files: CohortFile[], options: CdiscOptions): CdiscTables {
   const tu: Cell[][] = [];
   const tr: Cell[][] = [];
   const rs: Cell[][] = [];
+  const leftOut: CdiscLeftOut[] = [];
   const seq = new Map<string, { tu: number; tr: number; rs: number }>();
-  const visitCounters = new Map<string, number>();
-  for (const e of cohortEpisodes(files)) {
-    const usubjid = `${options.studyId}-${e.patient.id}`;
-    const counters = seq.get(usubjid) ?? { tu: 0, tr: 0, rs: 0 };
-    seq.set(usubjid, counters);
-    const visits = numberVisits(e, visitCounters, usubjid);
-    const visitCells = (a: Assessment): Cell[] => {
-      const v = visits.get(a);
-      return v ? [v.num, v.name, v.epoch] : [null, null, null];
-    };
-    const linkId = (lesion: Lesion) => (e.patient.episodes.length > 1 ? `E${e.number}-${lesion.id}` : lesion.id);
-
-    for (const lesion of e.episode.episode.lesions.values()) {
-      const result = lesion.kind.toUpperCase();
-      tu.push([options.studyId, "TU", usubjid, ++counters.tu, linkId(lesion), "TUMIDENT", "Tumor Identification", result, result,
-        location(lesion), method(lesion.declaredAt), EVALUATOR, ...visitCells(lesion.declaredAt), lesion.declaredAt.date]);
-    }
-
-    const sums = new Map<Assessment, number | null>();
-    const baseline = e.episode.episode.baseline;
-    if (baseline && e.episode.baseline) sums.set(baseline, e.episode.baseline.sum);
-    for (const tp of e.episode.timepoints) sums.set(tp.scan, tp.sum);
-
-    for (const a of [...e.episode.episode.preTreatment, ...(baseline ? [baseline] : []), ...e.episode.episode.followUps]) {
-      // Standardised result: the number in mm for measurements, else the original text.
-      const trRow = (group: string, link: string | null, testcd: string, test: string, orres: Cell, orresu: Cell, stresn: number | null, stat: Cell): Cell[] => [
-        options.studyId, "TR", usubjid, ++counters.tr, group, link, testcd, test, orres, orresu,
-        stresn === null ? orres : String(stresn), stresn, stresn === null ? null : "mm",
-        stat, method(a), EVALUATOR, ...visitCells(a), a.date,
-      ];
-      for (const m of a.measurements) {
-        const lesion = e.episode.episode.lesions.get(m.lesionId);
-        if (!lesion) continue;
-        const group = lesion.kind.toUpperCase();
-        const link = linkId(lesion);
-        const written = writtenValue(e.file, m);
-        if (m.value.kind === "not-evaluated") {
-          tr.push(trRow(group, link, diameterCode(lesion), diameterTest(lesion), null, null, null, "NOT DONE"));
-          continue;
-        }
-        if (m.value.kind === "size") {
-          const value = mm(m.value.tenths) as number;
-          tr.push(trRow(group, link, diameterCode(lesion), diameterTest(lesion), written, null, value, null));
-          if (lesion.kind !== "target") tr.push(trRow(group, link, "TUMSTATE", "Tumor State", tumourState(lesion, m), null, null, null));
-          continue;
-        }
-        tr.push(trRow(group, link, "TUMSTATE", "Tumor State", tumourState(lesion, m), null, null, null));
+  for (const file of files) {
+    for (const patient of file.analysis.assessment.patients) {
+      const unknown = unknownOrgan(patient);
+      if (unknown) {
+        leftOut.push({ what: "patient", file: file.path, patientId: patient.id, ...unknown });
+        continue;
       }
-      if (sums.has(a)) {
-        const sum = mm(sums.get(a));
-        tr.push(trRow("TARGET", null, "SUMDIAM", "Sum of Diameter", sum === null ? null : String(sum), sum === null ? null : "mm", sum, sum === null ? "NOT DONE" : null));
-      }
+      const usubjid = `${options.studyId}-${patient.id}`;
+      const counters = seq.get(usubjid) ?? { tu: 0, tr: 0, rs: 0 };
+      seq.set(usubjid, counters);
+      const places = placesOf(patient);
+      const subject = { studyId: options.studyId, usubjid, counters, places };
+      patient.episodes.forEach((episode, i) => tuRows(subject, episode, i + 1, tu));
+      trRows(subject, patient, tr);
+      patient.episodes.forEach((episode, i) => {
+        if (episode.complete) rsRows(subject, patient, episode, i + 1, rs);
+        else if (episode.timepoints.length > 0 || episode.bestResponse !== null) leftOut.push({ what: "responses", file: file.path, patientId: patient.id, line: i + 1 });
+      });
     }
-
-    const category = RSCAT[e.patient.criteria];
-    const rsRow = (a: Assessment | null, date: string | null, testcd: string, test: string, result: string): Cell[] => [
-      options.studyId, "RS", usubjid, ++counters.rs, testcd, test, category, result, result, EVALUATOR,
-      ...(a ? visitCells(a) : [null, null, `TREATMENT ${e.number}`]), date,
-    ];
-    for (const tp of e.episode.timepoints) {
-      if (tp.target !== null) rs.push(rsRow(tp.scan, tp.date, "TRGRESP", "Target Response", tp.target));
-      if (tp.nonTarget !== null) rs.push(rsRow(tp.scan, tp.date, "NTRGRESP", "Non-target Response", tp.nonTarget));
-      rs.push(rsRow(tp.scan, tp.date, "NEWLIND", "New Lesion Indicator", NEW_LESION_INDICATOR[tp.newLesions]));
-      const overall = e.patient.criteria === "iRECIST" ? tp.iResponse ?? tp.response : tp.response;
-      rs.push(rsRow(tp.scan, tp.date, "OVRLRESP", "Overall Response", overall));
-    }
-    const best = e.patient.criteria === "iRECIST" ? e.episode.iBestResponse ?? e.episode.bestResponse : e.episode.bestResponse;
-    if (best) rs.push(rsRow(null, null, "BESTRSP", "Best Overall Response", best));
   }
   return {
     tu: { name: "tu", columns: TU_COLUMNS, rows: tu },
     tr: { name: "tr", columns: TR_COLUMNS, rows: tr },
     rs: { name: "rs", columns: RS_COLUMNS, rows: rs },
+    leftOut,
   };
 }
 
-const NEW_LESION_INDICATOR = { yes: "Y", no: "N", equivocal: "EQUIVOCAL", NE: "NE" } as const;
+interface Subject {
+  studyId: string;
+  usubjid: string;
+  counters: { tu: number; tr: number; rs: number };
+  places: Map<Assessment, Place>;
+}
 
-/** Visit numbers run over a subject's episodes in date order; a shared baseline keeps its number. */
-function numberVisits(e: CohortEpisode, counters: Map<string, number>, usubjid: string): Map<Assessment, Visit> {
-  const visits = new Map<Assessment, Visit>();
-  const epoch = `TREATMENT ${e.number}`;
-  let next = counters.get(usubjid) ?? 0;
-  const add = (a: Assessment, name: string) => visits.set(a, { num: ++next, name, epoch });
-  e.episode.episode.preTreatment.forEach((a, i) => add(a, `PRE-TREATMENT ${i + 1}`));
-  if (e.episode.episode.baseline) add(e.episode.episode.baseline, "BASELINE");
-  e.episode.episode.followUps.forEach((a, i) => add(a, `FOLLOW-UP ${i + 1}`));
-  counters.set(usubjid, next);
-  return visits;
+const lineGroup = (line: number) => `LINE ${line}`;
+
+function visitCells(subject: Subject, a: Assessment | null): Cell[] {
+  const place = a ? subject.places.get(a) : undefined;
+  return place ? [place.visitNum, place.visit, place.epoch] : [null, null, null];
+}
+
+function tuRows(subject: Subject, episode: EpisodeAssessment, line: number, out: Cell[][]): void {
+  for (const lesion of episode.episode.lesions.values()) {
+    const role = lesion.kind.toUpperCase();
+    out.push([subject.studyId, "TU", subject.usubjid, ++subject.counters.tu, lineGroup(line), lesion.id, "TUMIDENT", "Tumor Identification", role, role,
+      CDISC_LOCATION[lesion.organ as KnownOrgan], method(lesion.declaredAt), EVALUATOR, ...visitCells(subject, lesion.declaredAt), lesion.declaredAt.date]);
+  }
+}
+
+/** One TR result: what was written and what it means in standard form. */
+interface Result {
+  test: TestCode;
+  orres: string | null;
+  orresu: string | null;
+  stresc: string | null;
+  stresn: number | null;
+  notDone: string | null;
+}
+
+function trRows(subject: Subject, patient: PatientAssessment, out: Cell[][]): void {
+  const scans = [...subject.places.entries()].sort((a, b) => a[1].visitNum - b[1].visitNum);
+  for (const [scan, place] of scans) {
+    // A summary result (SUMDIAM) has no method of its own (CDISC RECIST 1.1 supplement).
+    const row = (group: string, line: number | null, linkId: string | null, r: Result): Cell[] => [
+      subject.studyId, "TR", subject.usubjid, ++subject.counters.tr, group, line === null ? null : lineGroup(line), linkId, r.test, TESTS[r.test],
+      r.orres, r.orresu, r.stresc, r.stresn, r.stresn === null ? null : STANDARD_UNIT, r.notDone === null ? null : "NOT DONE", r.notDone,
+      r.test === "SUMDIAM" ? null : method(scan), EVALUATOR, place.visitNum, place.visit, place.epoch, scan.date,
+    ];
+    const seen = new Set<string>();
+    for (const m of scan.measurements) {
+      if (seen.has(m.lesionId)) continue; // a repeated line is an error; the first one counts (as in the engine)
+      const found = lesionAt(patient, place, scan, m.lesionId);
+      if (!found) continue; // an undeclared id (unknown-lesion): nothing to link it to
+      seen.add(m.lesionId);
+      for (const r of results(found.lesion, m)) out.push(row(found.lesion.kind.toUpperCase(), found.line, found.lesion.id, r));
+    }
+    if (place.kind === "follow-up") {
+      // A declared lesion a follow-up does not mention is not evaluated there (spec, "Values"; R4).
+      for (const lesion of place.episode.episode.lesions.values()) {
+        if (lesion.kind === "new" || seen.has(lesion.id)) continue;
+        out.push(row(lesion.kind.toUpperCase(), place.line, lesion.id, { ...notDone(lesion, "NOT RECORDED AT THIS SCAN") }));
+      }
+    }
+    const sum = sumAt(place, scan);
+    if (sum !== undefined) {
+      const value = mm(sum);
+      out.push(row("TARGET", place.line, null, value === null
+        ? { test: "SUMDIAM", orres: null, orresu: null, stresc: null, stresn: null, notDone: noSumReason(place, scan) }
+        : { test: "SUMDIAM", orres: String(value), orresu: STANDARD_UNIT, stresc: String(value), stresn: value, notDone: null }));
+    }
+  }
+}
+
+function rsRows(subject: Subject, patient: PatientAssessment, episode: EpisodeAssessment, line: number, out: Cell[][]): void {
+  const row = (scan: Assessment | null, testcd: string, test: string, category: string, result: string): Cell[] => [
+    subject.studyId, "RS", subject.usubjid, ++subject.counters.rs, lineGroup(line), testcd, test, category, result, result, EVALUATOR,
+    ...(scan ? visitCells(subject, scan) : [null, null, "TREATMENT"]), scan ? scan.date : null,
+  ];
+  const iRecist = patient.criteria === "iRECIST";
+  for (const tp of episode.timepoints) {
+    if (tp.target !== null) out.push(row(tp.scan, "TRGRESP", "Target Response", "RECIST 1.1", tp.target));
+    if (tp.nonTarget !== null) out.push(row(tp.scan, "NTRGRESP", "Non-target Response", "RECIST 1.1", tp.nonTarget));
+    out.push(row(tp.scan, "NEWLIND", "New Lesion Indicator", "RECIST 1.1", NEW_LESION_INDICATOR[tp.newLesions]));
+    out.push(row(tp.scan, "OVRLRESP", "Overall Response", "RECIST 1.1", tp.response));
+    if (iRecist && tp.iResponse !== undefined) out.push(row(tp.scan, "OVRLRESP", "Overall Response", "iRECIST", tp.iResponse));
+  }
+  if (episode.bestResponse) out.push(row(null, "BESTRSP", "Best Overall Response", "RECIST 1.1", episode.bestResponse));
+  if (iRecist && episode.iBestResponse) out.push(row(null, "BESTRSP", "Best Overall Response", "iRECIST", episode.iBestResponse));
+}
+
+/**
+ * Every scan of a subject, once, at its place: a follow-up of its episode, else the baseline of
+ * the first episode using it, else a pre-treatment scan of the first episode it precedes.
+ */
+function placesOf(patient: PatientAssessment): Map<Assessment, Place> {
+  const chosen = new Map<Assessment, Omit<Place, "visitNum" | "visit" | "epoch">>();
+  const counts = new Map<string, number>();
+  const put = (a: Assessment, episode: EpisodeAssessment, line: number, kind: Place["kind"]) => {
+    if (chosen.has(a)) return;
+    const key = `${line}/${kind}`;
+    const index = (counts.get(key) ?? 0) + 1;
+    counts.set(key, index);
+    chosen.set(a, { episode, line, kind, index });
+  };
+  patient.episodes.forEach((e, i) => e.episode.followUps.forEach((a) => put(a, e, i + 1, "follow-up")));
+  patient.episodes.forEach((e, i) => { if (e.episode.baseline) put(e.episode.baseline, e, i + 1, "baseline"); });
+  patient.episodes.forEach((e, i) => e.episode.preTreatment.forEach((a) => put(a, e, i + 1, "pre-treatment")));
+  const several = patient.episodes.length > 1;
+  const places = new Map<Assessment, Place>();
+  let visitNum = 0;
+  for (const a of patient.patient.assessments) { // in date order
+    const p = chosen.get(a);
+    if (!p) continue;
+    const name = p.kind === "baseline" ? "BASELINE" : `${p.kind.toUpperCase()} ${p.index}`;
+    places.set(a, { ...p, visitNum: ++visitNum, visit: several ? `LINE ${p.line} ${name}` : name, epoch: p.kind === "follow-up" ? "TREATMENT" : "SCREENING" });
+  }
+  return places;
+}
+
+/** The lesion a line at a scan refers to: in the scan's own episode, else in another that holds the scan. */
+function lesionAt(patient: PatientAssessment, place: Place, scan: Assessment, id: string): { lesion: Lesion; line: number } | null {
+  const own = place.episode.episode.lesions.get(id);
+  if (own) return { lesion: own, line: place.line };
+  for (const [i, e] of patient.episodes.entries()) {
+    const holds = e.episode.baseline === scan || e.episode.preTreatment.includes(scan) || e.episode.followUps.includes(scan);
+    const lesion = holds ? e.episode.lesions.get(id) : undefined;
+    if (lesion) return { lesion, line: i + 1 };
+  }
+  return null;
+}
+
+/** The target sum at a baseline or time point of the scan's own episode; undefined elsewhere. */
+function sumAt(place: Place, scan: Assessment): number | null | undefined {
+  if (place.kind === "baseline") return place.episode.baseline?.sum;
+  if (place.kind === "follow-up") return place.episode.timepoints.find((tp) => tp.scan === scan)?.sum;
+  return undefined;
+}
+
+/** Why a baseline or time point has no sum: a target value that cannot be read (here or at the baseline, issue 10), or one not evaluated (R4). */
+function noSumReason(place: Place, scan: Assessment): string {
+  const episode = place.episode.episode;
+  const unreadableTarget = (a: Assessment) => a.measurements.some((m) => m.value.kind === "broken" && episode.lesions.get(m.lesionId)?.kind === "target");
+  if (unreadableTarget(scan)) return "TARGET VALUE UNREADABLE";
+  const baseline = episode.baseline;
+  if (baseline && (unreadableTarget(baseline) || episode.unreadable.some((u) => u.at === baseline))) return "BASELINE VALUE UNREADABLE";
+  return "NOT ALL TARGETS EVALUATED";
 }
 
 /** Nodes are measured on their short axis, which SDTM records as the longest perpendicular (R2). */
-function diameterCode(lesion: Lesion): string {
+function diameterTest(lesion: Lesion): TestCode {
   return lesion.nodal ? "LPERP" : "LDIAM";
 }
 
-function diameterTest(lesion: Lesion): string {
-  return lesion.nodal ? "Longest Perpendicular" : "Longest Diameter";
+/** The test a lesion is followed by: its diameter, or its state when declared with a state only. */
+function primaryTest(lesion: Lesion): TestCode {
+  if (lesion.kind === "target") return diameterTest(lesion);
+  return lesion.declaration.value.type === "Status" && lesion.declaration.value.status !== "too small" ? "TUMSTATE" : diameterTest(lesion);
 }
 
-function location(lesion: Lesion): string {
-  return lesion.nodal ? "LYMPH NODE" : lesion.organ.replace(/-/g, " ").toUpperCase();
+function notDone(lesion: Lesion, reason: string): Result {
+  return { test: primaryTest(lesion), orres: null, orresu: null, stresc: null, stresn: null, notDone: reason };
+}
+
+const STATE: Record<string, string> = {
+  present: "PRESENT",
+  absent: "ABSENT",
+  increased: "INCREASED",
+  progressed: "UNEQUIVOCAL PROGRESSION",
+};
+
+/** The TR results of one lesion line, as written and standardised. */
+function results(lesion: Lesion, m: Measurement): Result[] {
+  const node = m.node.value;
+  const written = m.equivocal ? "equivocal " : "";
+  const state = (status: string): Result => ({
+    test: "TUMSTATE", orres: `${written}${status}`, orresu: null, stresc: m.equivocal ? "EQUIVOCAL" : STATE[status] ?? status.toUpperCase(), stresn: null, notDone: null,
+  });
+  const size = (orres: string, orresu: string | null, tenths: number): Result => ({
+    test: diameterTest(lesion), orres, orresu, stresc: formatMm(tenths), stresn: mm(tenths), notDone: null,
+  });
+  const equivocalState: Result[] = m.equivocal ? [{ test: "TUMSTATE", orres: "equivocal", orresu: null, stresc: "EQUIVOCAL", stresn: null, notDone: null }] : [];
+  switch (node.type) {
+    case "Length":
+      return [size(node.number.text, node.unit, toTenthsOf(m)), ...equivocalState];
+    case "Split": {
+      const units = new Set(node.fragments.map((f) => f.unit));
+      const orres = units.size === 1 ? node.fragments.map((f) => f.number.text).join(" + ") : node.fragments.map((f) => `${f.number.text} ${f.unit}`).join(" + ");
+      return [size(orres, units.size === 1 ? node.fragments[0].unit : null, toTenthsOf(m)), ...equivocalState];
+    }
+    case "Merged":
+      return [{ test: diameterTest(lesion), orres: null, orresu: null, stresc: null, stresn: null, notDone: "TUMOR MERGED" }];
+    case "Broken":
+      // A value the file does not let us read (a syntax error): never its text, which may be anything.
+      return [notDone(lesion, "VALUE UNREADABLE")];
+    case "Status":
+      switch (node.status) {
+        case "not evaluated":
+          return [notDone(lesion, "NOT EVALUATED")];
+        case "too small":
+          return lesion.kind === "non-target" ? [state("present")] : [size("too small", null, TOO_SMALL_TENTHS), ...equivocalState];
+        case "absent":
+          return lesion.kind === "non-target" || primaryTest(lesion) === "TUMSTATE" ? [state("absent")] : [size("absent", null, 0), ...equivocalState];
+        default:
+          return [state(node.status)];
+      }
+  }
+}
+
+function toTenthsOf(m: Measurement): number {
+  return m.value.kind === "size" ? m.value.tenths : 0;
 }
 
 function method(a: Assessment): string | null {
@@ -155,21 +339,12 @@ function method(a: Assessment): string | null {
   return METHOD[a.modality.toUpperCase()] ?? a.modality.toUpperCase();
 }
 
-/** The value as written in the case file ("3.8 cm", "too small", "split 12 mm + 8 mm"). */
-function writtenValue(file: CohortFile, m: Measurement): string {
-  return file.analysis.text.slice(m.node.value.start, m.node.value.end);
-}
-
-function tumourState(lesion: Lesion, m: Measurement): string {
-  if (lesion.kind === "new" && m.equivocal) return "EQUIVOCAL";
-  switch (m.value.kind) {
-    case "size":
-      return m.value.tenths === 0 ? "ABSENT" : "PRESENT";
-    case "status":
-      return m.value.status === "progressed" ? "UNEQUIVOCAL PROGRESSION" : m.value.status === "increased" ? "INCREASED" : "PRESENT";
-    case "not-evaluated":
-      return "NOT EVALUATED";
-    case "broken":
-      return "UNREADABLE";
+/** The first organ of a patient's lesions that is not a known organ (it has no LOC term). */
+function unknownOrgan(patient: PatientAssessment): { organ: string; offset: number } | null {
+  for (const e of patient.episodes) {
+    for (const lesion of e.episode.lesions.values()) {
+      if (!isKnownOrgan(lesion.organ)) return { organ: lesion.organ, offset: lesion.declaration.organ?.start ?? lesion.declaration.start };
+    }
   }
+  return null;
 }

@@ -2,8 +2,6 @@
 // engine's exact integers (tenths of a mm) into the units research tables use.
 import type { Analysis } from "../analyze";
 import type { EpisodeAssessment, IResponse, OverallResponse, PatientAssessment } from "../engine/types";
-import type { Tenths } from "../model/types";
-import { round1 } from "../util/numbers";
 
 export interface CohortFile {
   /** The file as the user named it (relative, `/`-separated). */
@@ -30,13 +28,8 @@ export function cohortEpisodes(files: CohortFile[]): CohortEpisode[] {
   return out;
 }
 
-export function mm(tenths: Tenths | null | undefined): number | null {
-  return tenths === null || tenths === undefined ? null : tenths / 10;
-}
-
-export function pct(value: number | null | undefined): number | null {
-  return value === null || value === undefined ? null : round1(value);
-}
+/** The shared conversions (util/numbers), under the names the research outputs use. */
+export { tenthsToMm as mm, roundPct as pct } from "../util/numbers";
 
 /** "PT-0042" for a single-episode patient, "PT-0042 #2" for the second episode of several. */
 export function episodeLabel(e: CohortEpisode): string {

@@ -3,13 +3,14 @@
 // measured diameter (LOINC 21889-1 with a 33728-7 component), a disease-status Observation per
 // time point (LOINC 97509-4, the criteria's response), ctDNA and tumour-marker Observations, and
 // each therapy as a MedicationStatement (drugs) or Procedure (radiotherapy, local treatment).
-// Ids are name-based UUIDs so that the same case file always gives the same Bundle.
+// Ids are name-based UUIDs so that the same case file always gives the same Bundle. A response of
+// an episode whose data an error touches is a "preliminary" Observation with a note saying why.
 import { createHash } from "crypto";
 import type {
   BodyStructure, Bundle, BundleEntry, CodeableConcept, MedicationStatement, Observation, Patient as FhirPatient, Procedure, Quantity, Reference, Resource,
 } from "@medplum/fhirtypes";
 import type { Patient } from "../model/types";
-import type { PatientAssessment, TimepointAssessment } from "../engine/types";
+import type { EpisodeAssessment, PatientAssessment, TimepointAssessment } from "../engine/types";
 import { CohortFile, mm, recistCategory } from "./cohort";
 
 const LOINC = "http://loinc.org";
@@ -83,7 +84,7 @@ export function patientBundle(assessed: PatientAssessment): Bundle {
       }
     }
     for (const tp of episode.timepoints) {
-      add(`${prefix}/response/${tp.date}`, responseObservation(subject, assessed, tp, sizesAt.get(tp.date) ?? []));
+      add(`${prefix}/response/${tp.date}`, responseObservation(subject, assessed, episode, tp, sizesAt.get(tp.date) ?? []));
     }
   });
 
@@ -121,7 +122,11 @@ function tumourSize(subject: Reference<FhirPatient>, focus: Reference, date: str
   };
 }
 
-function responseObservation(subject: Reference<FhirPatient>, assessed: PatientAssessment, tp: TimepointAssessment, sizes: Reference<Observation>[]): Observation {
+/**
+ * A response computed from an episode whose data an error touches (core/completeness.ts) is
+ * "preliminary" (FHIR: "data may be incomplete or unverified") and says why in a note.
+ */
+function responseObservation(subject: Reference<FhirPatient>, assessed: PatientAssessment, episode: EpisodeAssessment, tp: TimepointAssessment, sizes: Reference<Observation>[]): Observation {
   const iRecist = assessed.criteria === "iRECIST" && tp.iResponse !== undefined;
   const response: string = iRecist ? tp.iResponse! : tp.response;
   const trend = STATUS_TREND[recistCategory(response)];
@@ -132,9 +137,11 @@ function responseObservation(subject: Reference<FhirPatient>, assessed: PatientA
   component.push({ code: { text: "New lesions" }, valueCodeableConcept: localCode(tp.newLesions) });
   if (tp.sum !== null) component.push({ code: { text: "Sum of diameters of target lesions" }, valueQuantity: millimetres(mm(tp.sum) as number) });
   if (iRecist) component.push({ code: { text: "RECIST 1.1 overall response" }, valueCodeableConcept: localCode(tp.response) });
+  const codes = [...new Set(episode.incompleteBecause.map((d) => d.code))];
   return {
     resourceType: "Observation",
-    status: "final",
+    status: episode.complete ? "final" : "preliminary",
+    ...(episode.complete ? {} : { note: [{ text: `Incomplete: computed from a case file with errors that touch this episode (${codes.join(", ")}); see 'nadir check'.` }] }),
     category: category("imaging"),
     code: { coding: [{ system: LOINC, code: LOINC_DISEASE_STATUS, display: "Cancer disease progression" }], text: `${criteria} overall response` },
     subject,

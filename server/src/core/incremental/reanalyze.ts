@@ -7,6 +7,7 @@
 // analysed again, so the result is always the one analyze() gives (tests compare them).
 import { analyze, analyzeParsed, orderDiagnostics, Analysis, AnalyzeOptions } from "../analyze";
 import { parseText } from "../syntax/parse";
+import { CROSS_PATIENT_CODES } from "../check";
 import { DEFAULT_SETTINGS } from "../settings";
 import { todayDay } from "../util/dates";
 import type { CoreDiagnostic } from "../diagnostics";
@@ -101,8 +102,10 @@ function reanalyzePatient(previous: Analysis, change: TextChange, text: string, 
     // The edit stays strictly inside one patient block: errors outside every block are the same objects, moved in place.
     errorsOutsidePatients: previous.assessment.errorsOutsidePatients,
   };
-  // Only the block's part of analyze()'s order can change.
-  const middle = orderDiagnostics(parseDiagnostics, structural, assessed.diagnostics);
+  // Only the block's part of analyze()'s order can change. Findings that compare this patient with
+  // the others (duplicate-patient, on the unchanged header) cannot be seen in the block alone and stay.
+  const crossPatient = all.slice(allFrom, allTo).filter((d) => CROSS_PATIENT_CODES.has(d.code));
+  const middle = orderDiagnostics(parseDiagnostics, [...structural, ...crossPatient], assessed.diagnostics);
   const diagnostics = replace(all, allFrom, allTo, middle);
   for (const p of assessed.patients) markPatientCompleteness(p, middle);
   return { text, parse, model: { patients }, assessment, diagnostics };

@@ -2,6 +2,7 @@
 // with ticks, dashed reference lines and a legend.
 import { el, num, SvgElement } from "./svg";
 import type { LinearScale } from "./scale";
+import type { MarkerShape } from "./palette";
 
 export const FONT = "Helvetica, Arial, sans-serif";
 
@@ -65,27 +66,69 @@ export function referenceLine(y: number, x0: number, x1: number, label: string, 
 export interface LegendItem {
   label: string;
   colour: string;
-  shape?: "rect" | "circle" | "triangle" | "cross" | "arrow";
+  shape?: MarkerShape | "rect";
+  /** Drawn dashed and faded: an incomplete result. */
+  incomplete?: boolean;
 }
 
 export function legend(items: LegendItem[], x: number, y: number): SvgElement {
   return el("g", { class: "legend" }, items.map((item, i) => el("g", { class: "legend-item" }, [
-    marker(item.shape ?? "rect", x + 6, y + i * 18, item.colour),
+    item.incomplete
+      ? el("rect", { x: x, y: y + i * 18 - 6, width: 12, height: 12, fill: "#FFFFFF", stroke: "#333333", "stroke-dasharray": "3 2" })
+      : marker(item.shape ?? "rect", x + 6, y + i * 18, item.colour),
     el("text", { x: x + 18, y: y + i * 18 + 4 }, [item.label]),
   ])));
 }
 
-export function marker(shape: NonNullable<LegendItem["shape"]>, cx: number, cy: number, colour: string): SvgElement {
+/** Height the legend takes. */
+export function legendHeight(items: LegendItem[]): number {
+  return items.length * 18;
+}
+
+const OUTLINE = { stroke: "#000000", "stroke-width": 0.8 };
+
+/** A marker of `shape` centred on (cx, cy); `size` is its half-width. Shapes carry a thin dark outline so light colours show on white. */
+export function marker(shape: MarkerShape | "rect", cx: number, cy: number, colour: string, size = 6): SvgElement {
+  const s = size;
+  const path = (d: string, extra: Record<string, string | number> = {}) => el("path", { d, fill: colour, ...OUTLINE, ...extra });
   switch (shape) {
     case "rect":
-      return el("rect", { x: cx - 6, y: cy - 6, width: 12, height: 12, fill: colour, stroke: "#333333", "stroke-width": 0.5 });
+      return el("rect", { x: cx - s, y: cy - s, width: 2 * s, height: 2 * s, fill: colour, stroke: "#333333", "stroke-width": 0.5 });
+    case "square": {
+      const h = s * 0.85;
+      return el("rect", { x: cx - h, y: cy - h, width: 2 * h, height: 2 * h, fill: colour, ...OUTLINE });
+    }
     case "circle":
-      return el("circle", { cx, cy, r: 5, fill: colour, stroke: "#333333", "stroke-width": 0.5 });
+      return el("circle", { cx, cy, r: s * 0.9, fill: colour, ...OUTLINE });
+    case "ring":
+      return el("circle", { cx, cy, r: s * 0.8, fill: "#FFFFFF", stroke: colour === "#DDDDDD" ? "#777777" : colour, "stroke-width": 1.5 });
+    case "diamond":
+      return path(`M${num(cx)} ${num(cy - s * 1.1)}L${num(cx + s)} ${num(cy)}L${num(cx)} ${num(cy + s * 1.1)}L${num(cx - s)} ${num(cy)}Z`);
     case "triangle":
-      return el("path", { d: `M${num(cx)} ${num(cy - 6)}L${num(cx + 6)} ${num(cy + 5)}L${num(cx - 6)} ${num(cy + 5)}Z`, fill: colour, stroke: "#333333", "stroke-width": 0.5 });
-    case "cross":
-      return el("path", { d: `M${num(cx - 5)} ${num(cy - 5)}L${num(cx + 5)} ${num(cy + 5)}M${num(cx + 5)} ${num(cy - 5)}L${num(cx - 5)} ${num(cy + 5)}`, stroke: colour, "stroke-width": 2.5, fill: "none" });
+      return path(`M${num(cx)} ${num(cy - s)}L${num(cx + s)} ${num(cy + s * 0.8)}L${num(cx - s)} ${num(cy + s * 0.8)}Z`);
+    case "triangle-down":
+      return path(`M${num(cx)} ${num(cy + s)}L${num(cx + s)} ${num(cy - s * 0.8)}L${num(cx - s)} ${num(cy - s * 0.8)}Z`);
+    case "cross": {
+      const d = `M${num(cx - s * 0.8)} ${num(cy - s * 0.8)}L${num(cx + s * 0.8)} ${num(cy + s * 0.8)}M${num(cx + s * 0.8)} ${num(cy - s * 0.8)}L${num(cx - s * 0.8)} ${num(cy + s * 0.8)}`;
+      // A dark outline under the stroke keeps the cross visible on any bar colour, its own included.
+      return el("g", { class: "marker-cross" }, [
+        el("path", { d, stroke: "#000000", "stroke-width": 4.5, fill: "none" }),
+        el("path", { d, stroke: colour, "stroke-width": 2.5, fill: "none" }),
+      ]);
+    }
+    case "plus": {
+      const d = `M${num(cx - s)} ${num(cy)}L${num(cx + s)} ${num(cy)}M${num(cx)} ${num(cy - s)}L${num(cx)} ${num(cy + s)}`;
+      return el("g", { class: "marker-plus" }, [
+        el("path", { d, stroke: "#000000", "stroke-width": 4.5, fill: "none" }),
+        el("path", { d, stroke: colour, "stroke-width": 2.5, fill: "none" }),
+      ]);
+    }
     case "arrow":
-      return el("path", { d: `M${num(cx - 6)} ${num(cy - 5)}L${num(cx + 4)} ${num(cy)}L${num(cx - 6)} ${num(cy + 5)}Z`, fill: colour });
+      return el("path", { d: `M${num(cx - s)} ${num(cy - s * 0.8)}L${num(cx + s * 0.7)} ${num(cy)}L${num(cx - s)} ${num(cy + s * 0.8)}Z`, fill: colour });
   }
+}
+
+/** A line of small print under the plot area (what was left out, why labels are missing). */
+export function note(text: string, x: number, y: number): SvgElement {
+  return el("text", { class: "note", x, y, "font-size": 11, fill: "#444444" }, [text]);
 }

@@ -26,3 +26,16 @@ export function round1(value: number): number {
   const r = Math.round(Math.abs(value) * 10 + 1e-9) / 10;
   return value < 0 ? -r : r;
 }
+
+/**
+ * The one conversion of the engine's tenths of a mm to the mm every output shows (JSON, CSV,
+ * CDISC, FHIR, plots), one decimal at most; null stays null.
+ */
+export function tenthsToMm(tenths: Tenths | null | undefined): number | null {
+  return tenths === null || tenths === undefined ? null : round1(tenths / 10);
+}
+
+/** A percentage as every output shows it: one decimal, half away from zero; null stays null. */
+export function roundPct(value: number | null | undefined): number | null {
+  return value === null || value === undefined ? null : round1(value);
+}

@@ -1,5 +1,6 @@
-// scan-order (R13): follow-up scans written out of date order, and two assessments on one date.
-// Scans dated before the baseline are pre-treatment scans (R12), not mistakes, wherever they stand.
+// scan-order (R13): follow-up scans written out of date order, two assessments on one date, and a
+// pre-treatment scan (dated before the baseline, R12) written after follow-up scans. Pre-treatment
+// scans may otherwise stand before or after the baseline block.
 import type { Assessment } from "../../model/types";
 import type { PatientScope, StructuralChecks } from "../registry";
 import type { CheckContext } from "../context";
@@ -7,6 +8,7 @@ import { Codes } from "../../codes";
 
 function checkScanOrder(scope: PatientScope, ctx: CheckContext): void {
   let latest: Assessment | null = null;
+  let lastFollowUp: Assessment | null = null;
   const byDay = new Map<number, Assessment>();
   for (const item of scope.patient.node.items) {
     if (item.type !== "Assessment") continue;
@@ -20,13 +22,22 @@ function checkScanOrder(scope: PatientScope, ctx: CheckContext): void {
       continue;
     }
     byDay.set(assessment.day, assessment);
-    if (place.kind === "pre-treatment") continue;
+    if (place.kind === "pre-treatment") {
+      if (lastFollowUp) {
+        const baseline = place.episode?.baseline;
+        const before = baseline ? ` (before the baseline of ${baseline.date})` : "";
+        ctx.report(Codes.scanOrder, item.header.date,
+          `This pre-treatment scan of ${assessment.date}${before} is written after the follow-up scan of ${lastFollowUp.date}: write pre-treatment scans before the follow-ups, in date order (R12, R13).`);
+      }
+      continue;
+    }
     if (latest && assessment.day < latest.day) {
       ctx.report(Codes.scanOrder, item.header.date,
         `This ${assessment.kind} of ${assessment.date} is written after the ${latest.kind} of ${latest.date}: keep assessments in date order (R13).`);
       continue;
     }
     latest = assessment;
+    if (place.kind === "follow-up") lastFollowUp = assessment;
   }
 }
 

@@ -1,4 +1,5 @@
-// Linear scales, "nice" tick values and escaping for the hand-written SVG.
+// Linear scales, "nice" tick values and escaping for the timeline chart's hand-written SVG.
+import { round1 } from "../util/numbers";
 
 export type Scale = (value: number) => number;
 
@@ -29,5 +30,5 @@ export function escapeXml(text: string): string {
 }
 
 export function fmt(value: number): string {
-  return String(Math.round(value * 10) / 10);
+  return String(round1(value));
 }

@@ -1,14 +1,16 @@
-// The webview body for a ChartModel: a heading, each episode's chart, a legend
-// and the numbers behind the chart as a table (readable without the chart).
-import { ChartEpisode, ChartModel } from "./chartModel";
-import { renderEpisodeSvg } from "./chartSvg";
+// The timeline webview's body for a ChartModel: a heading, each episode's chart, a legend and
+// the numbers behind the chart as a table (readable without the chart). The legend is shared
+// with the HTML report.
+import { ChartEpisode, ChartModel } from "./model";
+import { renderEpisodeSvg } from "./svg";
 import { escapeXml as esc, fmt } from "./scale";
 
 export function renderTimeline(model: ChartModel): string {
   if (model.episodes.length === 0) {
     return renderMessage(`${model.patientId} has no baseline yet: there is nothing to chart.`);
   }
-  const heading = `<header><h1>${esc(model.patientId)}</h1><span class="criteria">${esc(model.criteria)}</span></header>`;
+  const heading = `<header><h1>${esc(model.patientId)}</h1><span class="criteria">${esc(model.criteria)}</span></header>` +
+    (model.complete ? "" : `<p class="incomplete" role="alert">Incomplete: the case file has errors in this patient; the results below rest on part of the data.</p>`);
   return heading + model.episodes.map((episode, i) => renderEpisode(model, episode, i)).join("\n");
 }
 
@@ -24,14 +26,16 @@ function renderEpisode(model: ChartModel, episode: ChartEpisode, index: number):
   return [
     `<section class="episode">`,
     `<h2>${esc(episode.title)}</h2>${facts ? `<p class="facts">${facts}</p>` : ""}`,
+    episode.complete ? "" : `<p class="incomplete">Incomplete: errors touch this line of therapy.</p>`,
     `<figure>${renderEpisodeSvg(model, episode, index)}</figure>`,
-    legend(model),
+    chartLegend(model),
     table(episode),
     `</section>`,
   ].join("\n");
 }
 
-function legend(model: ChartModel): string {
+/** The chart's key as an HTML list (the swatches use the chart's own classes). */
+export function chartLegend(model: ChartModel): string {
   const item = (cls: string, text: string) =>
     `<li><svg class="swatch" viewBox="0 0 24 10" width="24" height="10"><line class="${cls}" x1="0" x2="24" y1="5" y2="5"/></svg>${esc(text)}</li>`;
   return [

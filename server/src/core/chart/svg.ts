@@ -1,7 +1,9 @@
 // Draws one episode of a ChartModel as an SVG string. Styling is by class
-// only (the webview's stylesheet maps classes to theme colours), so the
-// markup needs no inline styles and passes the strict CSP.
-import { ChartEpisode, ChartModel, ChartPoint } from "./chartModel";
+// only: the webview's stylesheet maps classes to theme colours (so the markup
+// needs no inline styles and passes the strict CSP); a standalone figure or
+// printed report uses CHART_CSS (style.ts), embedded or in the page.
+import { ChartEpisode, ChartModel, ChartPoint } from "./model";
+import { CHART_CSS } from "./style";
 import { dayNumber, escapeXml as esc, fmt, linearScale, niceTicks, Scale } from "./scale";
 
 const width = 640;
@@ -18,7 +20,18 @@ interface Frame {
   bottom: number;
 }
 
-export function renderEpisodeSvg(model: ChartModel, episode: ChartEpisode, index: number): string {
+export const CHART_WIDTH = width;
+export const CHART_HEIGHT = height;
+
+export interface ChartSvgOptions {
+  /** Embed the light, print-friendly stylesheet (a standalone .svg file). */
+  embedStyle?: boolean;
+  /** Position inside an enclosing SVG (stacked charts). */
+  x?: number;
+  y?: number;
+}
+
+export function renderEpisodeSvg(model: ChartModel, episode: ChartEpisode, index: number, options: ChartSvgOptions = {}): string {
   const ctdna = model.ctdna?.samples ?? [];
   const days = [...episode.points.map((p) => dayNumber(p.date)), ...ctdna.map((s) => dayNumber(s.date))];
   const first = Math.min(...days);
@@ -40,9 +53,11 @@ export function renderEpisodeSvg(model: ChartModel, episode: ChartEpisode, index
     y: linearScale([0, sumTicks[sumTicks.length - 1]], [height - margin.bottom, margin.top]),
     ctdnaY: ctdna.length > 0 ? linearScale([0, niceTicks(ctdnaMax * 1.1 || 1).slice(-1)[0]], [height - margin.bottom, margin.top]) : null,
   };
+  const place = options.x !== undefined || options.y !== undefined ? ` x="${options.x ?? 0}" y="${options.y ?? 0}" width="${width}" height="${height}"` : "";
   const parts = [
-    `<svg class="timeline-chart" id="timeline-chart-${index}" viewBox="0 0 ${width} ${height}" role="img" ` +
-      `aria-label="${esc(`Target lesion sum over time for ${model.patientId}`)}" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg class="timeline-chart" id="timeline-chart-${index}" viewBox="0 0 ${width} ${height}"${place} role="img" ` +
+      `aria-label="${esc(`Target lesion sum over time for ${model.patientId}${episode.title ? `, ${episode.title}` : ""}`)}" xmlns="http://www.w3.org/2000/svg">`,
+    options.embedStyle ? `<style>${CHART_CSS}</style><rect class="background" width="${width}" height="${height}"/>` : "",
     axes(frame, sumTicks, episode, model, ctdnaMax),
     referenceLines(frame, episode),
     irecistMarks(frame, episode.points),
@@ -73,7 +88,7 @@ function axes(f: Frame, ticks: number[], episode: ChartEpisode, model: ChartMode
       out.push(`<text class="tick ctdna-tick" x="${f.right + 6}" y="${f.ctdnaY(t) + 4}">${fmt(t)}</text>`);
     }
     out.push(`<line class="axis ctdna-axis" x1="${f.right}" x2="${f.right}" y1="${f.top}" y2="${f.bottom}"/>`);
-    out.push(`<text class="axis-title ctdna-title" transform="translate(${width - 10} ${(f.top + f.bottom) / 2}) rotate(90)" text-anchor="middle">ctDNA (${esc(model.ctdna.unit)})</text>`);
+    out.push(`<text class="axis-title ctdna-title" transform="translate(${width - 22} ${(f.top + f.bottom) / 2}) rotate(90)" text-anchor="middle">ctDNA (${esc(model.ctdna.unit)})</text>`);
   }
   return out.join("\n");
 }

@@ -1,0 +1,314 @@
+// The de-identified text, rebuilt from the syntax tree: nothing of the original text is copied.
+// Each statement is printed from its node with the language's own keywords; of the words a case
+// file may hold, only an allow-list passes (known organs, listed therapies, markers and units,
+// numbers, conventional lesion ids); dates are shifted, patient ids pseudonymised, and every other
+// word or string becomes a placeholder (core/deidentify/placeholders.ts) unless its class is kept.
+// Comments are not in the tree and never reach the output. A broken line has no tree to rebuild
+// from: it becomes a placeholder line that is broken in the same place, so the patient it sits in
+// stays incomplete exactly as before.
+import type {
+  AssessmentNode, BadBlockNode, BadLine, DateLit, FileNode, LesionNode, PatientItem, PatientNode, ScanItem, StringLit, ValueNode, Word,
+} from "../syntax/ast";
+import { isKnownOrgan } from "../model/organs";
+import { formatDay, parseDay } from "../util/dates";
+import { isKnownMarkerName, isKnownMarkerUnit, isKnownTherapyWord, knownTherapyWords } from "./vocabulary";
+import { lesionIdMap, letters, Numbered, REMOVED_LINE, REMOVED_STRING, REMOVED_VALUE } from "./placeholders";
+import { dateShiftFor, pseudonymFor } from "./pseudonyms";
+
+/** The classes of words a user may keep (each `--keep-...` flag of `nadir deidentify`). */
+export interface KeepClasses {
+  /** Strings: lesion descriptions, notes, decisions, biopsy findings. */
+  text: boolean;
+  /** Therapy names outside the built-in list, and quoted therapy names. */
+  therapyNames: boolean;
+  /** Organ words outside the language's list. */
+  organs: boolean;
+  /** Marker names and units outside the built-in lists. */
+  markers: boolean;
+  /** Lesion ids that are not of the T1 / N1 / NT1 / NL1 shape. */
+  lesionIds: boolean;
+}
+
+export interface RebuiltPatient {
+  id: string;
+  pseudonym: string;
+  shiftDays: number;
+}
+
+export interface RebuiltLine {
+  text: string;
+  depth: number;
+  /** Offset of what the line was rebuilt from, for blank lines and messages. */
+  source: number;
+}
+
+export interface Rebuilt {
+  lines: RebuiltLine[];
+  patients: RebuiltPatient[];
+  /** Broken lines (start offsets) written as placeholders. */
+  broken: number[];
+  /** Leaf nodes of the input whose text was replaced (a placeholder, a pseudonym, a shifted date). */
+  replaced: Set<object>;
+  /** Constructs this rebuild does not know: nothing may be written then. */
+  unknown: Array<{ start: number; end: number; what: string }>;
+}
+
+const THERAPY_KINDS = new Set(["immunotherapy", "chemotherapy", "targeted", "radiotherapy", "local", "trial", "other"]);
+const CLINICAL_STATUSES = new Set(["stable", "deterioration"]);
+const MODALITIES = new Set(["CT", "MRI", "PET-CT", "X-ray", "US", "clinical"]);
+
+/** Per patient: its pseudonym, date shift and the placeholders of its unknown words. */
+interface PatientScope {
+  shift: number;
+  pseudonym: string;
+  lesionIds: Map<string, string>;
+  organs: Numbered;
+  therapies: Numbered;
+  markers: Numbered;
+}
+
+export function rebuild(file: FileNode, seed: string, keep: KeepClasses): Rebuilt {
+  const out: Rebuilt = { lines: [], patients: [], broken: [], replaced: new Set(), unknown: [] };
+  const r = new Rebuilder(seed, keep, out);
+  r.file(file);
+  return out;
+}
+
+class Rebuilder {
+  constructor(private readonly seed: string, private readonly keep: KeepClasses, private readonly out: Rebuilt) {}
+
+  file(file: FileNode): void {
+    let previous: PatientNode | BadLine | null = null;
+    for (const item of file.items) {
+      if (item.type === "Patient") this.patient(item);
+      else if (item.type === "Bad") this.badLine(item, 0, previous?.type === "Patient" && previous.close === null ? "} " : "");
+      else this.unknownNode(item satisfies never);
+      previous = item;
+    }
+  }
+
+  private patient(node: PatientNode): void {
+    const id = node.header.id?.value ?? "";
+    const scope: PatientScope = {
+      shift: dateShiftFor(this.seed, id),
+      pseudonym: pseudonymFor(this.seed, id),
+      lesionIds: lesionIdMap(node),
+      organs: new Numbered((n) => `other-${letters(n)}`),
+      therapies: new Numbered((n) => `THERAPY-${n}`),
+      markers: new Numbered((n) => `MARKER-${n}`),
+    };
+    this.out.patients.push({ id, pseudonym: scope.pseudonym, shiftDays: scope.shift });
+    const brace = node.header.brace !== null ? " {" : "";
+    if (node.header.broken || !node.header.id) {
+      this.out.broken.push(node.header.start);
+      this.line(`patient ${REMOVED_LINE}${brace}`, 0, node.header.start);
+    } else {
+      this.out.replaced.add(node.header.id);
+      this.line(`patient ${scope.pseudonym}${brace}`, 0, node.header.start);
+    }
+    let previous: PatientItem | null = null;
+    for (const item of node.items) {
+      // An unclosed scan (or block) ends only at a line that can only be a patient-level statement.
+      const afterUnclosedScan = (previous?.type === "Assessment" || previous?.type === "BadBlock") && previous.close === null;
+      if (item.type === "Assessment") this.assessment(item, scope, afterUnclosedScan);
+      else if (item.type === "Bad") this.badLine(item, 1, afterUnclosedScan ? "as of " : "");
+      else if (item.type === "BadBlock") this.badBlock(item, scope, afterUnclosedScan);
+      else this.patientStatement(item, scope);
+      previous = item;
+    }
+    if (node.close !== null) this.line("}", 0, node.close);
+  }
+
+  private patientStatement(item: Exclude<PatientItem, AssessmentNode | BadLine | BadBlockNode>, s: PatientScope): void {
+    const at = item.start;
+    switch (item.type) {
+      case "Criteria":
+        return this.line(`criteria ${item.name === "iRECIST" ? "iRECIST" : "RECIST 1.1"}`, 1, at);
+      case "ConfirmResponses":
+        return this.line("confirm responses", 1, at);
+      case "Schedule":
+        return this.line(`schedule every ${item.count.text} ${item.unit === "day" ? "days" : "weeks"}`, 1, at);
+      case "AsOf":
+        return this.line(`as of ${this.date(item.date, s)}`, 1, at);
+      case "Therapy": {
+        const kind = item.kind ? ` ${this.keyword(item.kind, THERAPY_KINDS)}` : "";
+        return this.line(`therapy ${this.therapyName(item.name, s)} from ${this.date(item.date, s)}${kind}`, 1, at);
+      }
+      case "Ctdna": {
+        const v = item.value;
+        const value = v.unit === "undetected" ? "undetected" : v.unit === "vaf" ? `vaf ${v.number?.text} %` : `${v.number?.text} ${v.unit}`;
+        return this.line(`ctdna ${this.date(item.date, s)} ${value}`, 1, at);
+      }
+      case "Marker": {
+        const name = this.word(item.name, this.keep.markers || isKnownMarkerName(item.name.value), () => s.markers.for(item.name.value));
+        const unit = this.word(item.unit, this.keep.markers || isKnownMarkerUnit(item.unit.value), () => "UNIT");
+        const uln = item.uln ? ` uln ${item.uln.text}` : "";
+        return this.line(`marker ${this.date(item.date, s)} ${name} ${item.value.text} ${unit}${uln}`, 1, at);
+      }
+      case "Biopsy":
+        return this.line(`biopsy ${this.date(item.date, s)} ${this.organ(item.organ, s)} ${this.text(item.finding)}`, 1, at);
+      case "Decision":
+        return this.line(`decision ${this.date(item.date, s)} ${this.text(item.text)}`, 1, at);
+      case "Note":
+        if (this.keep.text) this.line(`note ${this.text(item.text)}`, 1, at);
+        return;
+      default:
+        return this.unknownNode(item satisfies never);
+    }
+  }
+
+  private assessment(node: AssessmentNode, s: PatientScope, afterUnclosedScan: boolean): void {
+    const h = node.header;
+    const brace = h.brace !== null ? " {" : "";
+    if (h.broken || !h.date) {
+      // A header is broken in the same way. A date that can be read is kept (the scan is still
+      // assessed, issue 10), shifted like every date; nothing else of the line is copied. (After
+      // an unclosed scan the original header has a date: only a keyword and a date end that scan.)
+      this.out.broken.push(h.start);
+      const date = h.date ? ` ${this.date(h.date, s)}` : afterUnclosedScan ? " 0000-00-00" : "";
+      this.line(`${h.kind}${date} ${REMOVED_LINE}${brace}`, 1, h.start);
+    } else {
+      const modality = h.modality ? ` ${this.keyword(h.modality, MODALITIES)}` : "";
+      this.line(`${h.kind} ${this.date(h.date, s)}${modality}${brace}`, 1, h.start);
+    }
+    for (const item of node.items) this.scanItem(item, s);
+    if (node.close !== null) this.line("}", 1, node.close);
+  }
+
+  /**
+   * A block whose header is no scan header (issue 10): the header becomes a placeholder that still
+   * opens a block (and still ends an unclosed scan above it), its lines are rebuilt as a scan's.
+   */
+  private badBlock(block: BadBlockNode, s: PatientScope, afterUnclosedScan: boolean): void {
+    this.out.broken.push(block.header.start);
+    this.line(`${afterUnclosedScan ? "as of " : ""}${REMOVED_LINE} {`, 1, block.start);
+    for (const item of block.items) this.scanItem(item, s);
+    if (block.close !== null) this.line("}", 1, block.close);
+  }
+
+  private scanItem(item: ScanItem, s: PatientScope): void {
+    switch (item.type) {
+      case "Lesion":
+        if (item.value.type === "Broken") this.out.broken.push(item.start);
+        return this.line(this.lesion(item, s), 2, item.start);
+      case "Ecog":
+        return this.line(`ecog ${item.value.text}`, 2, item.start);
+      case "Clinical":
+        return this.line(`clinical ${this.keyword(item.status, CLINICAL_STATUSES)}`, 2, item.start);
+      case "Note":
+        if (this.keep.text) this.line(`note ${this.text(item.text)}`, 2, item.start);
+        return;
+      case "Bad":
+        return this.badLine(item, 2, "");
+      default:
+        return this.unknownNode(item satisfies never);
+    }
+  }
+
+  private lesion(line: LesionNode, s: PatientScope): string {
+    const id = this.lesionId(line.id, s);
+    const organ = line.organ ? ` ${this.organ(line.organ, s)}` : "";
+    const description = line.description && this.keep.text ? ` ${this.text(line.description)}` : "";
+    const equivocal = line.equivocal ? " equivocal" : "";
+    const value = this.value(line.value, s);
+    switch (line.declare) {
+      case "target":
+      case "non-target":
+        return `${id} ${line.declare}${organ}${description} ${value}`;
+      case "new":
+      case "new-mention":
+        return `${id} new${equivocal}${organ}${description} ${value}`;
+      case null:
+        return `${id} ${value}`;
+      default:
+        this.unknownNode({ ...line, type: `Lesion (${line.declare satisfies never})` });
+        return id;
+    }
+  }
+
+  private value(v: ValueNode, s: PatientScope): string {
+    switch (v.type) {
+      case "Length":
+        return `${v.number.text} ${v.unit}`;
+      case "Split":
+        return `split ${v.fragments.map((f) => `${f.number.text} ${f.unit}`).join(" + ")}`;
+      case "Merged":
+        return `merged into ${this.lesionId(v.into, s)}`;
+      case "Status":
+        return v.status;
+      case "Broken":
+        // Issue 10: what can be read of the line (id, kind, organ) is rebuilt; the value that did
+        // not parse is never copied (it may hold anything): a placeholder breaks in the same place.
+        return REMOVED_VALUE;
+      default:
+        this.unknownNode(v satisfies never);
+        return REMOVED_STRING;
+    }
+  }
+
+  /** A broken line is never copied: a placeholder broken in the same context takes its place. */
+  private badLine(bad: BadLine, depth: number, prefix: string): void {
+    this.out.broken.push(bad.start);
+    this.line(`${prefix}${REMOVED_LINE}`, depth, bad.start);
+  }
+
+  private date(date: DateLit, s: PatientScope): string {
+    const day = parseDay(date.text);
+    this.out.replaced.add(date);
+    // Invalid dates are refused before the rebuild (core/deidentify/index.ts); never copied.
+    return day === null ? "0000-00-00" : formatDay(day + s.shift);
+  }
+
+  private lesionId(id: Word, s: PatientScope): string {
+    if (this.keep.lesionIds) return id.value;
+    const mapped = s.lesionIds.get(id.value) ?? "L0";
+    if (mapped !== id.value) this.out.replaced.add(id);
+    return mapped;
+  }
+
+  private organ(organ: Word, s: PatientScope): string {
+    return this.word(organ, this.keep.organs || isKnownOrgan(organ.value), () => s.organs.for(organ.value));
+  }
+
+  private therapyName(name: Word | StringLit, s: PatientScope): string {
+    if (this.keep.therapyNames) return name.type === "String" ? quote(name.value) : name.value;
+    if (name.type === "Word" && isKnownTherapyWord(name.value)) return name.value;
+    const words = name.type === "String" ? knownTherapyWords(name.value) : null;
+    this.out.replaced.add(name);
+    if (words) return quote(words.join(" + "));
+    return s.therapies.for(name.value);
+  }
+
+  private text(s: StringLit): string {
+    if (this.keep.text) return quote(s.value);
+    this.out.replaced.add(s);
+    return quote(REMOVED_STRING);
+  }
+
+  /** A word that passes when `allowed`, else its placeholder. */
+  private word(word: Word, allowed: boolean, placeholder: () => string): string {
+    if (allowed) return word.value;
+    this.out.replaced.add(word);
+    return placeholder();
+  }
+
+  /** A keyword the grammar produced: printed only when it is one of the language's own. */
+  private keyword(word: Word, allowed: Set<string>): string {
+    if (allowed.has(word.value)) return word.value;
+    this.out.unknown.push({ start: word.start, end: word.end, what: `the word in this place` });
+    return REMOVED_STRING;
+  }
+
+  private unknownNode(node: unknown): void {
+    const n = node as { type?: string; start?: number; end?: number };
+    this.out.unknown.push({ start: n.start ?? 0, end: n.end ?? 0, what: `a statement of kind '${n.type ?? "?"}'` });
+  }
+
+  private line(text: string, depth: number, source: number): void {
+    this.out.lines.push({ text, depth, source });
+  }
+}
+
+function quote(s: string): string {
+  return `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
