@@ -14,7 +14,8 @@ import type { Assessment, Episode, Lesion, Patient } from "../core/model/types";
 import type { TimepointAssessment, EpisodeAssessment } from "../core/engine/types";
 import type { CoreDiagnostic } from "../core/diagnostics";
 import { incompleteReasonsText, LinePositions } from "../core/completeness";
-import { describeUnreadable } from "../core/engine/unreadable";
+import { describeUnreadable, unreadableBaseline } from "../core/engine/unreadable";
+import { lesionsOf } from "../core/engine/timepoints";
 import { KEYWORD_DOCS, PHRASES } from "./keywordDocs";
 import { bestResponseLabel, change, describeValue, mm, pct, responseLabel, signedMm } from "./describe";
 import { CodeTable } from "../core/codes";
@@ -152,7 +153,7 @@ function scanHover(doc: CaseDocument, loc: Location, node: AssessmentNode, links
 
 function baselineHover(baseline: Assessment, episode: Episode, ea: EpisodeAssessment | null, links: DocLinks): string {
   // Issue 10: a target's value (or a declaration) that cannot be read leaves no baseline sum.
-  const unreadable = baseline.measurements.filter((m) => m.value.kind === "broken" && episode.lesions.get(m.lesionId)?.kind !== "non-target" && episode.lesions.get(m.lesionId)?.kind !== "new");
+  const unreadable = unreadableBaseline(episode, lesionsOf(episode));
   const terms: string[] = [];
   let sum = 0;
   for (const m of baseline.measurements) {

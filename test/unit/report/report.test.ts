@@ -14,35 +14,7 @@ import { CHEMO, MELANOMA } from "../export/handAssessed";
 import { EXAMPLES_DIR, REPO_ROOT } from "../../helpers/paths";
 import { fhirProblems } from "../../helpers/fhirSchema";
 import { checkTextAgainstJson } from "./numbers";
-import { UNREADABLE_BASELINE_CASE } from "../../helpers/issue10";
-
-/** Issue 10: unreadable values at follow-ups, after an earlier PD (R10 "RECIST 1.1 after progression"). */
-const UNREADABLE_FOLLOW_UP = `patient PT-7 {
-  criteria RECIST 1.1
-  therapy docetaxel from 2025-01-05 chemotherapy
-  baseline 2025-01-02 CT {
-    T1 target liver 50 mm
-    T2 target lung 30 mm
-    NT1 non-target bone present
-  }
-  scan 2025-03-01 CT {
-    T1 90 mm
-    T2 30 mm
-    NT1 present
-  }
-  scan 2025-05-01 CT {
-    T1 4,2 cm
-    T2 30 mm
-    NT1 present
-  }
-  scan 2025-07-01 CT {
-    T1 40 mm
-    T2 30 mm
-    NT1 abesnt
-    NL1 new liver 1,2 cm
-  }
-}
-`;
+import { UNREADABLE_BASELINE_CASE, UNREADABLE_FOLLOW_UP } from "../../helpers/issue10";
 
 const TODAY = parseDay("2025-08-01") as number;
 const GOLDEN = path.join(REPO_ROOT, "test", "fixtures", "reports");

@@ -33,6 +33,8 @@ import type { EpisodeAssessment, PatientAssessment } from "../engine/types";
 import { CDISC_LOCATION, isKnownOrgan, KnownOrgan } from "../model/organs";
 import { formatMm } from "../util/numbers";
 import { TOO_SMALL_TENTHS } from "../model/build";
+import { unreadableAt, unreadableBaseline } from "../engine/unreadable";
+import { lesionsOf } from "../engine/timepoints";
 
 export interface CdiscOptions {
   /** STUDYID, also the prefix of USUBJID. */
@@ -263,10 +265,8 @@ function sumAt(place: Place, scan: Assessment): number | null | undefined {
 /** Why a baseline or time point has no sum: a target value that cannot be read (here or at the baseline, issue 10), or one not evaluated (R4). */
 function noSumReason(place: Place, scan: Assessment): string {
   const episode = place.episode.episode;
-  const unreadableTarget = (a: Assessment) => a.measurements.some((m) => m.value.kind === "broken" && episode.lesions.get(m.lesionId)?.kind === "target");
-  if (unreadableTarget(scan)) return "TARGET VALUE UNREADABLE";
-  const baseline = episode.baseline;
-  if (baseline && (unreadableTarget(baseline) || episode.unreadable.some((u) => u.at === baseline))) return "BASELINE VALUE UNREADABLE";
+  if (unreadableAt(scan).some((m) => episode.lesions.get(m.lesionId)?.kind === "target")) return "TARGET VALUE UNREADABLE";
+  if (unreadableBaseline(episode, lesionsOf(episode)).length > 0) return "BASELINE VALUE UNREADABLE";
   return "NOT ALL TARGETS EVALUATED";
 }
 

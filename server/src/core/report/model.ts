@@ -11,6 +11,8 @@ import type { Assessment, Criteria, Lesion, MeasuredValue } from "../model/types
 import type { ConfirmationWindow, EpisodeAssessment, HyperprogressionResult, PatientAssessment, TimepointAssessment } from "../engine/types";
 import { episodeJson, JsonEpisode, JsonTimepoint, timepointJson } from "../engine/json";
 import { valueAt } from "../engine/lesionValues";
+import { unreadableAt, unreadableBaseline } from "../engine/unreadable";
+import { lesionsOf } from "../engine/timepoints";
 import { LineIndex } from "../text/lineIndex";
 import { formatMm } from "../util/numbers";
 import { CodeTable } from "../codes";
@@ -225,10 +227,9 @@ export function buildScanReport(target: ReportTarget): ScanReport {
     return { id: l.id, organ: l.organ, description: l.description, firstSeen: l.declaredAt.date, equivocal: m?.equivocal ?? false, current: words(value), unreadable: value.kind === "broken" };
   }) : [];
   // What the engine could not read here, and a target (or declaration) it could not read at the baseline.
-  const unreadableOf = (a: Assessment, atBaseline: boolean) => a.measurements
-    .filter((m) => m.value.kind === "broken" && (!atBaseline || ep.lesions.get(m.lesionId)?.kind === "target" || ep.unreadable.some((u) => u.measurement === m)))
-    .map((m) => ({ id: m.lesionId, line: m.value.kind === "broken" ? m.value.line : null, atBaseline }));
-  const unreadable = [...(tp ? unreadableOf(baselineScan, true) : []), ...unreadableOf(scan, scan === baselineScan)];
+  const breaking = new Set(unreadableBaseline(ep, lesionsOf(ep)));
+  const unreadable = [...(tp ? breaking : []), ...unreadableAt(scan)]
+    .map((m) => ({ id: m.lesionId, line: m.value.kind === "broken" ? m.value.line : null, atBaseline: breaking.has(m) }));
 
   const baselineSum = jsonEpisode.baseline?.sum ?? null;
   const sums: ScanReport["sums"] = {
