@@ -48,3 +48,15 @@ export function formatSigned(value: number | null, unit: string): string {
   const sign = value > 0 ? "+" : value < 0 ? "\u2212" : "\u00b1";
   return `${sign}${Math.abs(value)}${unit}`;
 }
+
+/**
+ * "incomplete: 2 errors" when the results at the cursor rest on partial data (issue 10), else
+ * null. The episode's flag for a baseline or time point, the patient's elsewhere; both come from
+ * the server's JSON (`complete`, `incompleteBecause`), never recomputed here.
+ */
+export function incompleteLabel(patient: AssessedPatient, at: CursorAssessment): string | null {
+  const source = at.kind === "pre-treatment" ? patient : at.episode;
+  if (source.complete !== false) return null;
+  const count = source.incompleteBecause?.length ?? 0;
+  return `incomplete: ${count} error${count === 1 ? "" : "s"}`;
+}

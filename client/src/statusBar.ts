@@ -1,6 +1,6 @@
 // Status-bar item: the response at the scan under the cursor.
 import * as vscode from "vscode";
-import { assessmentAt, CursorAssessment, displayedResponse, findPatient, formatSigned } from "./assessmentLookup";
+import { assessmentAt, CursorAssessment, displayedResponse, findPatient, formatSigned, incompleteLabel } from "./assessmentLookup";
 import { AssessmentSource } from "./assessmentSource";
 import { assessmentBlockAt, patientIdAt } from "./documentOutline";
 import { debounce } from "./debounce";
@@ -43,11 +43,12 @@ export class ResponseStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.show(patient.id, atCursor);
+    this.show(patient.id, atCursor, incompleteLabel(patient, atCursor));
   }
 
-  private show(patientId: string, at: CursorAssessment): void {
+  private show(patientId: string, at: CursorAssessment, incomplete: string | null): void {
     const tooltip = new vscode.MarkdownString(undefined, true);
+    if (incomplete) tooltip.appendMarkdown(`$(warning) **${incomplete}**: these results rest on partial data; see the Problems view.\n\n`);
     if (at.kind === "pre-treatment") {
       this.item.text = `$(history) ${patientId}: pre-treatment scan`;
       tooltip.appendMarkdown(`Scan of ${at.date} precedes the baseline: used for growth kinetics only.`);
@@ -76,6 +77,8 @@ export class ResponseStatusBar implements vscode.Disposable {
         ].join("\n"),
       );
     }
+    // Results that rest on partial data say so where they are shown (issue 10).
+    if (incomplete) this.item.text = `${this.item.text.replace("$(pulse)", "$(warning)")} · ${incomplete}`;
     this.item.tooltip = tooltip;
     this.item.show();
   }

@@ -169,16 +169,19 @@ describe("cli: nadir check", () => {
     write(dir, "clean.nadir", CLEAN);
     write(dir, "empty.nadir", "");
     write(dir, "notes.nadir", "# to do: add the cohort\n\n   # later\n");
-    write(dir, "broken.nadir", "pateint P {\n}\n");
+    write(dir, "broken.nadir", "pateint P\n");
+    // A block whose header is misspelt is a patient whose header cannot be read (issue 10): its errors say so.
+    write(dir, "misspelt.nadir", "pateint P {\n}\n");
     const run = runCli(["check", "."], { cwd: dir });
     assert.equal(run.code, 1);
     assert.equal(run.stderr, [
       "nadir check: broken.nadir holds no patient",
       "nadir check: empty.nadir holds no patient (the file is empty)",
       "nadir check: notes.nadir holds no patient (only comments)",
-      "4 files checked: 2 errors, 0 warnings",
+      "5 files checked: 3 errors, 0 warnings",
       "",
     ].join("\n"));
     assert.equal(runCli(["check", "empty.nadir", "notes.nadir"], { cwd: dir }).code, 0);
+    assert.match(runCli(["check", "misspelt.nadir"], { cwd: dir }).stdout, /misspelt\.nadir:1:1 error syntax-error Expected `patient`, found `pateint`\./);
   });
 });

@@ -16,7 +16,7 @@ export interface CoreRun {
 
 export function runCore(text: string): CoreRun {
   const parse = parseText(text);
-  const model = buildModel(parse.file);
+  const model = buildModel(parse.file, text);
   const structural = checkStructure(parse.file, model, text);
   return { model, syntax: parse.diagnostics, structural, all: [...parse.diagnostics, ...structural].sort((a, b) => a.start - b.start) };
 }

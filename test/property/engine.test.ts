@@ -91,7 +91,7 @@ describe("property: engine invariants", () => {
     );
   });
 
-  it("the engine never throws on any model built from any text, and its JSON always serialises", () => {
+  it("the engine never throws (nor reports an internal-error) on any model built from any text, and its JSON always serialises", () => {
     const token = fc.constantFrom(
       "patient P {", "}", "criteria iRECIST", "criteria RECIST1.1", "confirm responses", "schedule every 8 weeks", "as of 2025-06-01",
       "therapy a from 2025-01-01 immunotherapy", "therapy b from 2025-03-01", "baseline 2025-01-01 {", "scan 2025-02-01 {", "scan 2024-12-01 {",
@@ -110,7 +110,11 @@ describe("property: engine invariants", () => {
         const text = lines.join("\n");
         const model = buildModel(parseText(text).file);
         const assessment = assessCase(model, resolveSettings(s), { today });
-        for (const d of assessment.diagnostics) assert.ok(d.start >= 0 && d.end >= d.start && d.end <= text.length, `${d.code} range ${d.start}-${d.end}`);
+        for (const d of assessment.diagnostics) {
+          assert.ok(d.start >= 0 && d.end >= d.start && d.end <= text.length, `${d.code} range ${d.start}-${d.end}`);
+          // The engine contains its exceptions as internal-error (issue 10, item 7); there must be none.
+          assert.notEqual(d.code, "internal-error", d.message);
+        }
         JSON.stringify(assessmentJson({ text, parse: parseText(text), model, assessment, diagnostics: assessment.diagnostics }, "f"));
       }),
       { seed: SEED, numRuns: 500 },

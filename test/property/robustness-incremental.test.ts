@@ -62,6 +62,20 @@ describe("robustness: incremental re-analysis equals full analysis (issue 7)", f
     assert.equal(observable(result.analysis), observable(analyze(result.analysis.text, OPTIONS)));
   });
 
+  it("a line break added above a patient with an unreadable value re-analyses it, so its line numbers stay right (issue 10)", () => {
+    const text = "patient A {\n  baseline 2025-01-02 CT {\n    T1 target liver 42 mm\n  }\n}\npatient B {\n  baseline 2025-01-02 CT {\n    T1 target liver 4,2 cm\n  }\n  scan 2025-03-01 CT {\n    T1 40 mm\n  }\n}\n";
+    const at = text.indexOf("    T1 target liver 42 mm");
+    for (const insert of ["\n", "\r", "x"]) {
+      const result = reanalyze(analyze(text, OPTIONS), { start: at, end: at, text: insert }, OPTIONS);
+      const full = analyze(result.analysis.text, OPTIONS);
+      assert.equal(result.incremental, insert === "x");
+      assert.equal(observable(result.analysis), observable(full));
+      const trace = (a: Analysis) => a.assessment.patients[1].episodes[0].timepoints[0].explanation.map((e) => e.text).join(" ");
+      assert.equal(trace(result.analysis), trace(full));
+      assert.match(trace(full), new RegExp(`T1's value on line ${insert === "x" ? 8 : 9} at the baseline`));
+    }
+  });
+
   it("changeBetween finds one replacement that turns the old text into the new", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), (before, after) => {

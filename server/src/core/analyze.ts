@@ -37,7 +37,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
 /** The stages after parsing: model, structural checks, engine (also run per patient by core/incremental). */
 export function analyzeParsed(file: FileNode, text: string, settings: Settings, today: number) {
-  const model = buildModel(file);
+  const model = buildModel(file, text);
   const structural = checkStructure(file, model, text);
   const assessment = assessCase(model, settings, { today });
   return { model, structural, assessment };

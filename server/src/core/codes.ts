@@ -42,6 +42,7 @@ export const Codes = {
   duplicatePatient: "duplicate-patient",
   asOfBeforeLastScan: "as-of-before-last-scan",
   mergedAcrossOrgans: "merged-across-organs",
+  internalError: "internal-error",
 } as const;
 
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
@@ -57,7 +58,7 @@ export interface CodeInfo {
 }
 
 export const CodeTable: Record<DiagnosticCode, CodeInfo> = {
-  "syntax-error": { severity: "error", rules: [], description: "The text does not follow the Nadir grammar; parsing resumes at the next line.", details: "The message says what was expected at that place, in words (`Expected a size unit (mm or cm) after 42`). Only the broken line is lost: reading resumes at the next line. A patient or episode with a broken line is reported as incomplete." },
+  "syntax-error": { severity: "error", rules: [], description: "The text does not follow the Nadir grammar; parsing resumes at the next line.", details: "The message says what was expected at that place, in words (`Expected a size unit (mm or cm) after 42`). Only the broken line is lost: reading resumes at the next line. A lesion line whose value cannot be read keeps its id and declaration, and its value counts as unknown: that time point's responses are NE (R4). A patient or episode with a broken line is reported as incomplete." },
   "invalid-date": { severity: "error", rules: [], description: "A date that is not a real calendar date.", details: "Check the day and month (`2025-02-30`, `2025-04-31`). The scan, sample or therapy on that line cannot be placed in time, so it is left out of the assessment and its patient is reported as incomplete." },
   "invalid-value": { severity: "error", rules: ["R2", "R5"], description: "A value that does not fit the lesion kind, or an implausible size.", details: "Examples: `present` for a target lesion (a target needs a size), `too small` for a non-target, a lesion merged into a non-target, a size above 500 mm, an ECOG outside 0-5, a variant allele fraction above 100 %. The message names the values that fit." },
   "unknown-lesion": { severity: "error", rules: [], description: "A value for a lesion that was never declared.", details: "Declare the lesion at the episode's baseline (`T3 target liver 12 mm`) or as new at the scan where it first appears (`NL1 new liver 12 mm`), or correct the id: the message and the quick fix suggest the closest declared id." },
@@ -94,6 +95,7 @@ export const CodeTable: Record<DiagnosticCode, CodeInfo> = {
   "duplicate-patient": { severity: "error", rules: [], description: "A patient id used by two `patient` blocks in one file (across the files of one `nadir check` run: a warning)." },
   "as-of-before-last-scan": { severity: "warning", rules: ["R13"], description: "An `as of` date before the patient's last scan, so due and overdue are judged before data the file already holds." },
   "merged-across-organs": { severity: "warning", rules: ["R2"], description: "A lesion merged into a lesion of another organ (all nodes are one organ): coalescing lesions share an organ." },
+  "internal-error": { severity: "error", rules: [], description: "A check or a stage of the engine failed unexpectedly (a defect of Nadir, not of the case file); what it would have found is missing, and the patient's results are reported incomplete.", details: "The message names the check or stage that failed; every other check still ran. Please report it with the case file (de-identified with `nadir deidentify`) and the message: nothing in the file needs to change." },
 };
 
 export const AllCodes = Object.keys(CodeTable) as DiagnosticCode[];

@@ -49,3 +49,25 @@ export function markCompleteness(assessment: CaseAssessment, diagnostics: CoreDi
   for (const p of assessment.patients) markPatientCompleteness(p, diagnostics);
   assessment.errorsOutsidePatients = errorsOutsidePatients(assessment, diagnostics);
 }
+
+/** Anything that turns an offset into a zero-based line: core/text/lineIndex, an LSP TextDocument. */
+export interface LinePositions {
+  positionAt(offset: number): { line: number };
+}
+
+/**
+ * The reasons of an incomplete result in words, for tables and hovers: "syntax-error lines 4, 12;
+ * unknown-lesion line 9" (1-based lines, grouped by code in order of appearance), at most `max`
+ * lines named, then "and N more".
+ */
+export function incompleteReasonsText(reasons: CoreDiagnostic[], lines: LinePositions, max = 6): string {
+  const groups = new Map<string, number[]>();
+  for (const d of reasons.slice(0, max)) {
+    const line = lines.positionAt(d.start).line + 1;
+    const group = groups.get(d.code) ?? [];
+    if (!group.includes(line)) group.push(line);
+    groups.set(d.code, group);
+  }
+  const text = [...groups].map(([code, numbers]) => `${code} line${numbers.length > 1 ? "s" : ""} ${numbers.join(", ")}`).join("; ");
+  return reasons.length > max ? `${text} and ${reasons.length - max} more` : text;
+}

@@ -29,6 +29,8 @@ export function describeValue(value: MeasuredValue): string {
   switch (value.kind) {
     case "not-evaluated":
       return "not evaluated";
+    case "broken":
+      return `unreadable${value.line === null ? "" : ` (syntax error on line ${value.line})`}: unknown, not "not evaluated"`;
     case "status":
       return value.status;
     case "size":

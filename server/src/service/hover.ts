@@ -9,9 +9,13 @@ import { rangeOf } from "./document";
 import {
   Location, episodeAssessmentOf, headerSpan, episodeAssessments, lesionOf, lesionReferenceAt, locate, timepointOf,
 } from "./caseIndex";
-import type { AssessmentNode, CtdnaNode, Span, TherapyNode } from "../core/syntax/ast";
+import type { AssessmentNode, CtdnaNode, PatientNode, Span, TherapyNode } from "../core/syntax/ast";
 import type { Assessment, Episode, Lesion, Patient } from "../core/model/types";
 import type { TimepointAssessment, EpisodeAssessment } from "../core/engine/types";
+import type { CoreDiagnostic } from "../core/diagnostics";
+import { incompleteReasonsText, LinePositions } from "../core/completeness";
+import { describeUnreadable, unreadableBaseline } from "../core/engine/unreadable";
+import { lesionsOf } from "../core/engine/timepoints";
 import { KEYWORD_DOCS, PHRASES } from "./keywordDocs";
 import { bestResponseLabel, change, describeValue, mm, pct, responseLabel, signedMm } from "./describe";
 import { CodeTable } from "../core/codes";
@@ -29,6 +33,9 @@ export function hover(doc: CaseDocument, position: Position, links: DocLinks = N
     return markdown(lesionHover(ref.word.value, lesion, loc.episode, links), ref.word);
   }
   const item = loc.patientItem;
+  if (loc.patientNode && !item && offset < loc.patientNode.header.end && !isInsideString(text, offset)) {
+    return markdown(patientHover(doc, loc.patientNode, links), loc.patientNode.header);
+  }
   if (item?.type === "Assessment" && offset < item.header.end && isOnHeaderWord(item, offset)) {
     return markdown(scanHover(doc, loc, item, links), headerSpan(item));
   }
@@ -45,6 +52,27 @@ export function hover(doc: CaseDocument, position: Position, links: DocLinks = N
   const diag = doc.analysis.diagnostics.find((d) => d.start <= offset && offset < d.end);
   if (diag) return markdown(diagnosticHover(diag.code, links), diag);
   return null;
+}
+
+/**
+ * The patient header: the patient's criteria and episodes, and whether its results rest on
+ * complete data (issue 10: `complete` from core/completeness.ts, never recomputed here).
+ */
+function patientHover(doc: CaseDocument, node: PatientNode, links: DocLinks): string {
+  const pa = doc.analysis.assessment.patients.find((p) => p.patient.node === node);
+  const id = node.header.id ? node.header.id.value : "(no id)";
+  if (!pa) return `**patient ${id}**: ${linkRuleIds(KEYWORD_DOCS.patient, links)}`;
+  const lines = [`**patient ${id}** · ${pa.criteria} · ${pa.episodes.length} episode${pa.episodes.length === 1 ? "" : "s"} assessed`];
+  lines.push(pa.complete ? "Complete: no error in this patient's block." : incompleteNote(pa.incompleteBecause, doc.document, "this patient's results"));
+  pa.episodes.forEach((ea, i) => lines.push(`Episode ${i + 1}${ea.therapy ? ` (${ea.therapy})` : ""}: ${bestResponseLabel(ea)}${ea.complete ? "" : " · **incomplete**"}`));
+  lines.push(linkRuleIds(KEYWORD_DOCS.patient, links));
+  return lines.join("\n\n");
+}
+
+/** "⚠ **Incomplete: 2 errors** (syntax-error lines 4, 9): … rest on partial data." */
+export function incompleteNote(reasons: CoreDiagnostic[], lines: LinePositions, what: string): string {
+  const count = `${reasons.length} error${reasons.length === 1 ? "" : "s"}`;
+  return `⚠ **Incomplete: ${count}** (${incompleteReasonsText(reasons, lines)}): ${what} rest on partial data; a response marked here may change once the errors are fixed.`;
 }
 
 /** A code's description, the rules it rests on and where it is documented. */
@@ -106,20 +134,26 @@ function lesionHover(id: string, lesion: Lesion | null, episode: Episode, links:
 function scanHover(doc: CaseDocument, loc: Location, node: AssessmentNode, links: DocLinks): string {
   const assessment = loc.assessment;
   const date = node.header.date?.text ?? "(no date)";
-  if (!assessment || !loc.patient) return `**${node.header.kind} ${date}**: this date is not a calendar date, so the scan is not assessed.`;
+  if (!assessment || !loc.patient) {
+    const why = node.header.date ? "this date is not a calendar date" : "its date cannot be read (see the syntax error)";
+    return `**${node.header.kind} ${date}**: ${why}, so the scan is not assessed.`;
+  }
   const episode = loc.episode;
   if (!episode) return `**${node.header.kind} ${date}**: not part of any episode (no baseline before it).`;
   if (episode.preTreatment.includes(assessment)) {
     return `**pre-treatment scan ${date}**: before the baseline ${episode.baseline?.date ?? ""}; used for growth kinetics (hyperprogression, ${links.rule("R12")}), not for response.${preTreatmentKinetics(doc, loc.patient, episode)}`;
   }
   const ea = episodeAssessmentOf(doc.analysis, loc.patient, episode);
-  if (assessment === episode.baseline) return baselineHover(assessment, episode, ea, links);
+  const incomplete = ea && !ea.complete ? `\n\n${incompleteNote(ea.incompleteBecause, doc.document, "this episode's results")}` : "";
+  if (assessment === episode.baseline) return baselineHover(assessment, episode, ea, links) + incomplete;
   const found = timepointOf(doc.analysis, node);
   if (!found) return `**scan ${date}**: no assessment available for this scan.`;
-  return timepointHover(found.timepoint, found.episode, links);
+  return timepointHover(found.timepoint, found.episode, links) + (found.episode.complete ? "" : `\n\n${incompleteNote(found.episode.incompleteBecause, doc.document, "this episode's results")}`);
 }
 
 function baselineHover(baseline: Assessment, episode: Episode, ea: EpisodeAssessment | null, links: DocLinks): string {
+  // Issue 10: a target's value (or a declaration) that cannot be read leaves no baseline sum.
+  const unreadable = unreadableBaseline(episode, lesionsOf(episode));
   const terms: string[] = [];
   let sum = 0;
   for (const m of baseline.measurements) {
@@ -129,7 +163,9 @@ function baselineHover(baseline: Assessment, episode: Episode, ea: EpisodeAssess
     sum += m.value.tenths;
   }
   const lines = [`**baseline ${baseline.date}**${episode.therapy ? ` · ${episode.therapy.name} from ${episode.therapy.date}` : ""}`];
-  if (terms.length > 0) {
+  if (unreadable.length > 0) {
+    lines.push(`Baseline sum: **cannot be computed**: ${describeUnreadable(unreadable, episode)} could not be read, so every response of this episode is NE (${links.rule("R4")}).`);
+  } else if (terms.length > 0) {
     lines.push(`Baseline sum = ${terms.join(" + ")} = **${mm(sum)}** (${links.rule("R2")})`);
     lines.push(`PR at ≤ ${mm(Math.floor((sum * 7) / 10))} (−30 %, ${links.rule("R3")})`);
   } else {
@@ -143,7 +179,7 @@ function timepointHover(tp: TimepointAssessment, ea: EpisodeAssessment, links: D
   const lines: string[] = [];
   lines.push(`**scan ${tp.date}: ${responseLabel(tp)}**`);
   if (tp.terms.length > 0) {
-    const terms = tp.terms.map((t) => (t.tenths === null ? `${t.lesionId} not evaluated` : mm(t.tenths).replace(" mm", "")));
+    const terms = tp.terms.map((t) => (t.tenths === null ? `${t.lesionId} ${t.source === "unreadable" ? "unreadable" : "not evaluated"}` : mm(t.tenths).replace(" mm", "")));
     lines.push(`Sum = ${terms.join(" + ")}${tp.sum !== null ? ` = **${mm(tp.sum)}**` : ` (cannot be computed, ${links.rule("R4")})`}`);
   }
   const facts: string[] = [];

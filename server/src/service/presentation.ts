@@ -19,10 +19,10 @@ export function inlayHints(doc: CaseDocument, range: Range): InlayHint[] {
         if (header.brace === null || header.brace < from || header.brace > to) continue;
         hints.push({
           position: doc.document.positionAt(header.brace + 1),
-          label: timepointInline(tp),
+          label: ea.complete ? timepointInline(tp) : `${timepointInline(tp)} · incomplete`,
           kind: InlayHintKind.Type,
           paddingLeft: true,
-          tooltip: `Hover the scan date for the arithmetic (R3, R7${tp.iResponse ? ", R10" : ""}).`,
+          tooltip: `Hover the scan date for the arithmetic (R3, R7${tp.iResponse ? ", R10" : ""})${ea.complete ? "" : "; errors in this episode leave it incomplete"}.`,
         });
       }
     }
@@ -38,6 +38,8 @@ export function codeLenses(doc: CaseDocument): CodeLens[] {
     const range = rangeOf(doc.document, patient.node.header);
     const header: Range = { start: range.start, end: range.start };
     const parts: string[] = [];
+    // Issue 10: results that rest on partial data say so first.
+    if (pa && !pa.complete) parts.push(`incomplete: ${pa.incompleteBecause.length} error${pa.incompleteBecause.length === 1 ? "" : "s"}`);
     const lastEpisode = pa?.episodes[pa.episodes.length - 1];
     if (lastEpisode) parts.push(bestResponseLabel(lastEpisode));
     const episode = currentEpisode(patient);

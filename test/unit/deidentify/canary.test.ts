@@ -11,10 +11,13 @@ describe("deidentify: PHI canary in every free-text slot of the grammar", functi
 
   it("finds the free-text slots by walking grammar/nadir.peggy (at least today's)", () => {
     const found = new Set(canary.slots.map((s) => s.where));
-    for (const known of ["PatientHeader -> PatientId", "PatientId -> String", "Therapy -> TherapyName", "TherapyName -> String", "Marker -> MarkerName",
+    for (const known of ["ValidPatientHeader -> PatientId", "PatientId -> String", "Therapy -> TherapyName", "TherapyName -> String", "Marker -> MarkerName",
       "Marker -> MarkerUnit", "Biopsy -> Organ", "Biopsy -> String", "Decision -> String", "Note -> String", "LesionLine -> LesionId",
       "LesionForm -> Organ", "LesionForm -> String", "Merged -> LesionId", "LineEnd -> Comment", "FileItem -> BadFileLine",
-      "PatientItem -> BadPatientLine", "ScanItem -> BadScanLine", "String -> StringChar"]) {
+      "PatientItem -> BadPatientLine", "ScanItem -> BadScanLine", "String -> StringChar",
+      // Recovery (issue 10): broken headers that still open their block, lesion lines with an unreadable value.
+      "PatientHeader -> RestOfLine", "PatientHeader -> BraceLine", "AssessmentHeader -> RestOfLine", "BadBlock -> BraceLine",
+      "UnreadableLesionLine -> LesionId", "UnreadableLesionHead -> Organ", "UnreadableLesionHead -> String", "UnreadableLesionLine -> Broken", "Broken -> String"]) {
       assert.ok(found.has(known), `${known} is not among the slots found: ${[...found].join(", ")}`);
     }
     assert.ok(canary.freeText.has("Organ") && canary.freeText.has("MarkerUnit") && !canary.freeText.has("Date") && !canary.freeText.has("Number"));

@@ -185,7 +185,56 @@ patient PT-3 {
     assert.deepStrictEqual(completeness(result.text), completeness(text));
     const lineOf = (offset: number) => text.slice(0, offset).split("\n").length;
     assert.deepStrictEqual(result.brokenLines.map(lineOf), [1, 5, 6, 11, 14, 15, 19, 23]);
-    assert.strictEqual(result.text.match(/\[line removed by nadir deidentify: it did not parse\]/g)?.length, 8);
+    // Lesion-shaped lines (lines 5, 6, 11) keep what can be read and lose their value (issue 10); the rest lose the line.
+    assert.strictEqual(result.text.match(/\[line removed by nadir deidentify: it did not parse\]/g)?.length, 5);
+    assert.strictEqual(result.text.match(/\[value removed by nadir deidentify: it did not parse\]/g)?.length, 3);
+    assert.match(result.text, /^ {4}T2 target lung \[value removed by nadir deidentify: it did not parse\]$/m);
+  });
+
+  it("rebuilds the recovered forms (issue 10) without copying what did not parse: lesion lines with an unreadable value, a scan header broken after its date, blocks under a broken header", () => {
+    const text = `patient PT-1 {
+  criteria iRECIST
+  baseline 2025-01-02 CT {
+    T1 target liver "Smith" 4,2 cm
+    T2 target lung 30 mm
+    NT1 non-target bone Smith 1961
+  }
+  scan 2025-03-01 CT Smith {
+    T1 30 mm
+    T2 28 mm
+    NT1 present
+  }
+  scna 2025-04-01 CT Elm Way {
+    T1 28 mm
+  }
+  scan 2025-05-01 CT {
+    T1 27 mm
+    T2 4711 Smith
+    NL1 new liver "John" 1961-02-03
+  ctdna 2025-05-02 Smith {
+    T1 26 mm
+  }
+  scan 2025-06-01 {
+    T1 25 mm
+    T2 20 mm
+    NT1 present
+  }
+}
+`;
+    const result = deidentify(text, OPTIONS);
+    if (!result.ok) return assert.fail(result.problems.map((p) => p.message).join("; "));
+    for (const secret of ["Smith", "John", "1961", "Elm", "4711", "4,2"]) assert.ok(!result.text.includes(secret), `${secret} in\n${result.text}`);
+    assert.deepStrictEqual(parseText(result.text).diagnostics.map((d) => d.code), parseText(text).diagnostics.map((d) => d.code));
+    assert.deepStrictEqual(analyze(result.text).diagnostics.map((d) => d.code), analyze(text).diagnostics.map((d) => d.code));
+    assert.deepStrictEqual(dateFree(analyze(result.text).assessment), dateFree(analyze(text).assessment));
+    assert.deepStrictEqual(completeness(result.text), completeness(text));
+    const lineOf = (offset: number) => text.slice(0, offset).split("\n").length;
+    assert.deepStrictEqual(result.brokenLines.map(lineOf), [4, 6, 8, 13, 18, 19, 20]);
+    // The declarations and the scan's date survive: T1 stays a target, NL1 a new lesion, the scan of line 8 is assessed.
+    assert.match(result.text, /^ {4}T1 target liver \[value removed by nadir deidentify: it did not parse\]$/m);
+    assert.match(result.text, /^ {4}NL1 new liver \[value removed by nadir deidentify: it did not parse\]$/m);
+    assert.match(result.text, /^ {2}scan \d{4}-\d{2}-\d{2} \[line removed by nadir deidentify: it did not parse\] \{$/m);
+    assert.match(result.text, /^ {2}as of \[line removed by nadir deidentify: it did not parse\] \{$/m);
   });
 
   it("keeps the assessment and completeness of examples/mistakes.nadir (broken lines and all), once its dates are real", () => {

@@ -299,4 +299,32 @@ describe("export: CDISC SDTM TU, TR and RS tables", () => {
     assert.strictEqual(t.rs.rows.length, 0);
     assert.ok(records(t.tr).some((r) => r.TRLNKID === "T1" && r.TRDTC === "2025-03-01"));
   });
+
+  it("a value that cannot be read is NOT DONE with its reason, never its text; the sums it breaks say why (issue 10, R4)", () => {
+    const text = `patient UNREAD {
+  baseline 2025-01-02 CT {
+    T1 target liver 42 mm
+    T2 target lung 4,2 cm Smith
+    NT1 non-target bone present
+  }
+  scan 2025-03-01 CT {
+    T1 30 mm
+    T2 20 mm
+    NT1 abesnt
+    NL1 new liver 1,2 cm
+  }
+}
+`;
+    const t = cdiscTables([analysed("unread.nadir", text)], { studyId: "S" });
+    const tr = records(t.tr);
+    const at = (id: string, date: string) => tr.filter((r) => r.TRLNKID === id && r.TRDTC === date).map((r) => [r.TRTESTCD, r.TRORRES, r.TRSTRESC, r.TRSTAT, r.TRREASND]);
+    assert.deepStrictEqual(at("T2", "2025-01-02"), [["LDIAM", "", "", "NOT DONE", "VALUE UNREADABLE"]]);
+    assert.deepStrictEqual(at("NT1", "2025-03-01"), [["TUMSTATE", "", "", "NOT DONE", "VALUE UNREADABLE"]]);
+    assert.deepStrictEqual(at("NL1", "2025-03-01"), [["LDIAM", "", "", "NOT DONE", "VALUE UNREADABLE"]]);
+    const sums = tr.filter((r) => r.TRTESTCD === "SUMDIAM").map((r) => [r.TRDTC, r.TRSTRESC, r.TRREASND]);
+    assert.deepStrictEqual(sums, [["2025-01-02", "", "TARGET VALUE UNREADABLE"], ["2025-03-01", "", "BASELINE VALUE UNREADABLE"]]);
+    for (const table of [t.tu, t.tr, t.rs]) assert.ok(!/4,2|1,2|Smith|abesnt/i.test(tableToCsv(table)), tableToCsv(table));
+    // Its responses rest on unknown values: no RS rows.
+    assert.strictEqual(t.rs.rows.length, 0);
+  });
 });

@@ -33,6 +33,13 @@ describe("export: DICOM SR (TID 1500 Measurement Report) per scan", () => {
     assert.deepStrictEqual(reports[1].notExported, [{ lesionId: "NT1", why: "present, no size" }]);
   });
 
+  it("leaves a value that cannot be read out of the SR and says so, never with its text (issue 10)", () => {
+    const broken = "patient PT-9 {\n  baseline 2025-01-02 CT {\n    T1 target liver 42 mm\n    T2 target lung 4,2 cm Smith\n  }\n}\n";
+    const [baseline] = dicomSrReports([{ path: "b.nadir", analysis: analyze(broken) }]);
+    assert.deepStrictEqual(baseline.notExported, [{ lesionId: "T2", why: "value unreadable (line 4)" }]);
+    assert.ok(!Buffer.from(baseline.bytes).toString("latin1").includes("Smith"));
+  });
+
   it("Tracking UIDs are 2.25 OIDs derived from patient and lesion: the same across scans, different between lesions", () => {
     const uid = trackingUidOf("PT-0042", "T1");
     assert.match(uid, /^2\.25\.\d{1,39}$/);

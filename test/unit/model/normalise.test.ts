@@ -150,7 +150,7 @@ ${declarations}
     assert.deepStrictEqual([p.assessments[0].ecog, p.assessments[0].clinical], [1, "deterioration"]);
   });
 
-  it("is built from a partial parse: broken lines and invalid dates are left out, the rest stays", () => {
+  it("is built from a partial parse: invalid dates are left out, a lesion whose value cannot be read stays declared (issue 10)", () => {
     const m = model(`patient P {
   baseline 2025-01-02 CT {
     T1 target liver 42
@@ -165,6 +165,7 @@ ${declarations}
 `);
     const p = m.patients[0];
     assert.deepStrictEqual(p.assessments.map((a) => a.date), ["2025-01-02", "2025-03-01"]);
-    assert.deepStrictEqual([...p.episodes[0].lesions.keys()], ["T2"]);
+    assert.deepStrictEqual([...p.episodes[0].lesions.keys()], ["T1", "T2"]);
+    assert.deepStrictEqual(p.episodes[0].baseline!.measurements.map((x) => x.value.kind), ["broken", "size"]);
   });
 });

@@ -14,6 +14,7 @@ import { CHEMO, MELANOMA } from "../export/handAssessed";
 import { EXAMPLES_DIR, REPO_ROOT } from "../../helpers/paths";
 import { fhirProblems } from "../../helpers/fhirSchema";
 import { checkTextAgainstJson } from "./numbers";
+import { UNREADABLE_BASELINE_CASE, UNREADABLE_FOLLOW_UP } from "../../helpers/issue10";
 
 const TODAY = parseDay("2025-08-01") as number;
 const GOLDEN = path.join(REPO_ROOT, "test", "fixtures", "reports");
@@ -24,7 +25,7 @@ interface Input { path: string; analysis: Analysis }
 function inputs(): Input[] {
   const examples = fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith(".nadir")).sort()
     .map((f) => ({ path: `examples/${f}`, text: fs.readFileSync(path.join(EXAMPLES_DIR, f), "utf8") }));
-  const cases = [...Object.entries(ALL_CASES), ["MELANOMA", MELANOMA], ["CHEMO", CHEMO]].map(([name, text]) => ({ path: `cases/${name}`, text }));
+  const cases = [...Object.entries(ALL_CASES), ["MELANOMA", MELANOMA], ["CHEMO", CHEMO], ["UNREADABLE_BASELINE", UNREADABLE_BASELINE_CASE], ["UNREADABLE_FOLLOW_UP", UNREADABLE_FOLLOW_UP]].map(([name, text]) => ({ path: `cases/${name}`, text }));
   return [...examples, ...cases].map((i) => ({ path: i.path, analysis: analyze(i.text, { today: TODAY }) }));
 }
 
@@ -64,10 +65,12 @@ describe("report: every number is the engine's (nadir assess --format json)", ()
           const base = jsonEpisode.baseline?.sum ?? null;
           assert.equal(report.sums.changeFromBaselineMm, sum === null || base === null ? null : round1(sum - base), where);
         }
-        // The lesion table adds up to the JSON's sums (R2: what each lesion counts as).
+        // The lesion table adds up to the JSON's sums (R2: what each lesion counts as), unless a target's
+        // baseline value could not be read: then every sum of the episode is unknown (issue 10, R4).
+        const noSums = report.unreadable.some((u) => u.atBaseline);
         const column = (pick: (t: (typeof report.targets)[number]) => { mm: number | null } | null) => {
           const cells = report.targets.map(pick);
-          return cells.every((c) => c !== null && c.mm !== null) ? round1(cells.reduce((a, c) => a + (c as { mm: number }).mm, 0)) : null;
+          return !noSums && cells.every((c) => c !== null && c.mm !== null) ? round1(cells.reduce((a, c) => a + (c as { mm: number }).mm, 0)) : null;
         };
         if (report.targets.length > 0) {
           assert.equal(column((t) => t.baseline), jsonEpisode.baseline?.sum ?? null, `${where}: baseline column`);
@@ -179,6 +182,28 @@ describe("report: formats", () => {
     const dr = bundle.entry.find((e: { resource: { resourceType: string } }) => e.resource.resourceType === "DiagnosticReport").resource;
     assert.equal(dr.status, "partial");
     assert.match(dr.conclusion, /^INCOMPLETE/);
+  });
+
+  it("a value that cannot be read is shown as unreadable, never as a number, a present lesion or a reason it is not (issue 10, R4)", () => {
+    const text = (input: string, scan: string) => {
+      const [built] = buildReports(selectReports([{ path: "u.nadir", analysis: analyze(input, { today: TODAY }) }], { scan }).targets);
+      return renderReports([built], "text").replace(/\n\s+/g, " ");
+    };
+    const baseline = text(UNREADABLE_BASELINE_CASE, "2025-03-01");
+    assert.match(baseline, /T1 +liver, seg 6 +unreadable/);
+    assert.match(baseline, /Sum of target diameters: not computable \(a value could not be read, R4\)/);
+    assert.match(baseline, /Could not be read in the case file: T1 at the baseline \(line 3\)\. An unreadable value is unknown: no sum and no response of this line of therapy is computed/);
+    assert.doesNotMatch(baseline, /4,2|a target (lesion was )?not evaluated/);
+    // After the PD of 2025-03-01 the unreadable scan stays PD, and the report says why.
+    const after = text(UNREADABLE_FOLLOW_UP, "2025-05-01");
+    assert.match(after, /Overall response \(RECIST 1\.1, R7\): PD/);
+    assert.match(after, /unreadable \(line 15\)/);
+    assert.match(after, /this scan's sum and its own response are not computed from the values that were read \(R4\)\. The progression established at an earlier scan stands \(PD\)\./);
+    // An unreadable new lesion is not reported as a present new lesion.
+    const last = text(UNREADABLE_FOLLOW_UP, "2025-07-01");
+    assert.match(last, /New lesions: not evaluable \(a value could not be read\)\./);
+    assert.doesNotMatch(last, /New lesion: NL1/);
+    assert.match(last, /Could not be read in the case file: NT1 \(line 22\), NL1 \(line 23\)\. An unreadable value is unknown: this scan's own response is not computed/);
   });
 
   it("iRECIST: the state, the confirmation window and what is pending come from the episode (R10)", () => {

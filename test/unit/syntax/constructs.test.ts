@@ -165,6 +165,7 @@ describe("syntax: constructs of the spec", () => {
         case "Split": return `split ${v.fragments.map((f) => `${f.number.text} ${f.unit}`).join(" + ")}`;
         case "Merged": return `merged into ${v.into.value}`;
         case "Status": return v.status;
+        case "Broken": return "broken";
       }
     });
     assert.deepStrictEqual(values, [

@@ -1,8 +1,16 @@
 // `nadir assess --format table`: a readable per-patient timeline for the terminal; with
 // --explain, each response is followed by the trace that decided it (rule, table row, numbers).
+// Results that rest on partial data say so (issue 10): an INCOMPLETE line names the errors under
+// the file or patient they touch, and every response of an incomplete episode carries a `*`. The
+// flags come from core/completeness.ts; nothing here recomputes them.
 import type { Analysis } from "../../core/analyze";
 import type { EpisodeAssessment, Explanation, PatientAssessment, TimepointAssessment } from "../../core/engine/types";
+import { incompleteReasonsText, LinePositions } from "../../core/completeness";
+import { LineIndex } from "../../core/text/lineIndex";
 import { formatMm, round1 } from "../../core/util/numbers";
+
+/** Marks a response that rests on partial data. */
+const PARTIAL = "*";
 
 const mm = (t: number | null) => (t === null ? "-" : `${formatMm(t)}`);
 const pct = (p: number | null) => (p === null ? "-" : `${p >= 0 ? "+" : ""}${round1(p).toFixed(1)}%`);
@@ -11,25 +19,35 @@ export function assessTable(files: Array<{ path: string; analysis: Analysis }>, 
   const out: string[] = [];
   for (const { path, analysis } of files) {
     out.push(path);
+    let index: LineIndex | null = null;
+    const lines = { positionAt: (offset: number) => (index ??= new LineIndex(analysis.text)).positionAt(offset) };
+    const outside = analysis.assessment.errorsOutsidePatients;
+    if (outside.length > 0) out.push(`  INCOMPLETE: ${incompleteReasonsText(outside, lines)} outside every patient block: a patient may be missing`);
     if (analysis.assessment.patients.length === 0) out.push("  (no patients)");
-    for (const patient of analysis.assessment.patients) out.push(...patientLines(patient, explain));
+    for (const patient of analysis.assessment.patients) out.push(...patientLines(patient, explain, lines));
     out.push("");
   }
   return `${out.join("\n")}\n`;
 }
 
-function patientLines(patient: PatientAssessment, explain: boolean): string[] {
+function patientLines(patient: PatientAssessment, explain: boolean, positions: LinePositions): string[] {
   const lines = [`  ${patient.id || "(no id)"}  ${patient.criteria}`];
-  if (patient.episodes.length === 0) lines.push("    no episode with a baseline");
-  patient.episodes.forEach((episode, i) => lines.push(...episodeLines(episode, i + 1, patient.criteria === "iRECIST", explain)));
+  if (!patient.complete) {
+    lines.push(`    INCOMPLETE: ${incompleteReasonsText(patient.incompleteBecause, positions)}; results marked ${PARTIAL} rest on partial data (see 'nadir check')`);
+  }
+  if (patient.episodes.length === 0) lines.push(patient.complete ? "    no episode with a baseline" : "    no episode assessed");
+  patient.episodes.forEach((episode, i) => lines.push(...episodeLines(episode, i + 1, patient.criteria === "iRECIST", explain, positions)));
   return lines;
 }
 
-function episodeLines(e: EpisodeAssessment, number: number, iRecist: boolean, explain: boolean): string[] {
+function episodeLines(e: EpisodeAssessment, number: number, iRecist: boolean, explain: boolean, positions: LinePositions): string[] {
   const therapy = e.therapy ? `${e.therapy} from ${e.start}` : `from ${e.start ?? "?"}`;
-  const lines = [`    Episode ${number}: ${therapy}; baseline ${e.baseline?.date ?? "-"}, sum ${mm(e.baseline?.sum ?? null)} mm`];
+  const baselineSum = e.baseline?.sum ?? null;
+  const incomplete = e.complete ? "" : `  (incomplete: ${incompleteReasonsText(e.incompleteBecause, positions, 2)})`;
+  const lines = [`    Episode ${number}: ${therapy}; baseline ${e.baseline?.date ?? "-"}, sum ${baselineSum === null ? "-" : `${mm(baselineSum)} mm`}${incomplete}`];
+  const flag = (response: string) => (e.complete ? response : `${response}${PARTIAL}`);
   const header = ["date", "sum", "nadir", "vs base", "vs nadir", "target", "non-target", "new", "response", ...(iRecist ? ["iRECIST"] : [])];
-  const rows = e.timepoints.map((tp) => row(tp, iRecist));
+  const rows = e.timepoints.map((tp) => row(tp, iRecist, flag));
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const format = (cells: string[]) => `      ${cells.map((cell, c) => cell.padEnd(widths[c])).join("  ")}`.trimEnd();
   lines.push(format(header));
@@ -38,10 +56,10 @@ function episodeLines(e: EpisodeAssessment, number: number, iRecist: boolean, ex
     if (explain) lines.push(...trace(tp.explanation, "          "));
   });
   if (e.timepoints.length === 0) lines.push("      (no follow-up scans yet)");
-  const summary = [`best response ${e.bestResponse ?? "-"}`];
-  if (iRecist) summary.push(`iBOR ${e.iBestResponse ?? "-"}`);
-  summary.push(`progression ${e.progressionDate ?? "-"}`);
-  if (iRecist) summary.push(`RECIST 1.1 progression ${e.recistProgressionDate ?? "-"}`);
+  const summary = [`best response ${flag(e.bestResponse ?? "-")}`];
+  if (iRecist) summary.push(`iBOR ${flag(e.iBestResponse ?? "-")}`);
+  summary.push(`progression ${flag(e.progressionDate ?? "-")}`);
+  if (iRecist) summary.push(`RECIST 1.1 progression ${flag(e.recistProgressionDate ?? "-")}`);
   if (e.pendingConfirmation) summary.push(`iUPD of ${e.pendingConfirmation.iupdDate} awaits confirmation, window ${e.pendingConfirmation.from} to ${e.pendingConfirmation.to}`);
   if (e.nextDue) summary.push(`next scan due ${e.nextDue}`);
   lines.push(`      ${summary.join("; ")}`);
@@ -53,12 +71,12 @@ function episodeLines(e: EpisodeAssessment, number: number, iRecist: boolean, ex
   return lines;
 }
 
-function row(tp: TimepointAssessment, iRecist: boolean): string[] {
+function row(tp: TimepointAssessment, iRecist: boolean, flag: (response: string) => string): string[] {
   const cells = [
     tp.date, mm(tp.sum), mm(tp.nadir), pct(tp.changeFromBaselinePct), pct(tp.changeFromNadirPct),
-    tp.target ?? "-", tp.nonTarget ?? "-", tp.newLesions, tp.response,
+    tp.target ?? "-", tp.nonTarget ?? "-", tp.newLesions, flag(tp.response),
   ];
-  if (iRecist) cells.push(tp.iResponse ?? "-");
+  if (iRecist) cells.push(flag(tp.iResponse ?? "-"));
   return cells;
 }
 

@@ -17,7 +17,8 @@ export interface ChartPoint {
   sum: number | null;
   label: string;
   isBaseline: boolean;
-  newLesions: "yes" | "no" | "equivocal";
+  /** NE when a value that may be a new lesion could not be read (issue 10). */
+  newLesions: "yes" | "no" | "equivocal" | "NE";
   /** "iUPD" / "iCPD" when iRECIST marks the scan, else null. */
   irecistMark: "iUPD" | "iCPD" | null;
   /** PD threshold in force at this scan (mm): max(1.2 x nadir, nadir + 5 mm), R3. */

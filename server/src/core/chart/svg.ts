@@ -165,7 +165,7 @@ function sumSeries(f: Frame, points: ChartPoint[]): string {
 
 function newLesionMarks(f: Frame, points: ChartPoint[]): string {
   return points
-    .filter((p) => p.newLesions !== "no")
+    .filter((p) => p.newLesions === "yes" || p.newLesions === "equivocal")
     .map((p) => {
       const x = f.x(dayNumber(p.date));
       const y = f.bottom - 8;

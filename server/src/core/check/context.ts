@@ -4,6 +4,7 @@ import type { FileNode, Span } from "../syntax/ast";
 import type { CaseModel } from "../model/types";
 import { CodeTable, DiagnosticCode } from "../codes";
 import type { CoreDiagnostic, DiagnosticData } from "../diagnostics";
+import { internalErrorDiagnostic } from "../diagnostics";
 
 export class CheckContext {
   readonly diagnostics: CoreDiagnostic[] = [];
@@ -16,5 +17,10 @@ export class CheckContext {
     if (info.rules.length > 0) diagnostic.rules = info.rules;
     if (data) diagnostic.data = data;
     this.diagnostics.push(diagnostic);
+  }
+
+  /** A check that threw (registry.ts): one `internal-error` on the node it was checking. */
+  internalError(what: string, span: Span, error: unknown): void {
+    this.diagnostics.push(internalErrorDiagnostic(what, span, error));
   }
 }

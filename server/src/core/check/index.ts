@@ -8,7 +8,7 @@ import { CheckContext } from "./context";
 import { Codes } from "../codes";
 import { placeAssessments } from "./places";
 import { LesionBook } from "./lesionBook";
-import { register, AssessmentScope, PatientScope } from "./registry";
+import { CheckRegistry, AssessmentScope, MergedChecks, PatientScope } from "./registry";
 import { dateChecks } from "./families/dates";
 import { valueChecks } from "./families/values";
 import { lesionReferenceChecks } from "./families/lesions";
@@ -21,7 +21,8 @@ import { patientIdChecks } from "./families/patientIds";
 import { asOfChecks } from "./families/asOf";
 import { mergeChecks } from "./families/merges";
 
-const CHECKS = register(
+/** Every family of structural checks; each check is guarded (an exception becomes an `internal-error`). */
+export const structuralChecks = new CheckRegistry(
   dateChecks,
   valueChecks,
   lesionReferenceChecks,
@@ -44,32 +45,40 @@ export const CROSS_PATIENT_CODES: ReadonlySet<string> = new Set([Codes.duplicate
 
 export function checkStructure(file: FileNode, model: CaseModel, text: string): CoreDiagnostic[] {
   const ctx = new CheckContext(text, file, model);
+  const CHECKS = structuralChecks.checks;
   // buildModel keeps the file's patients in order, one per Patient node.
   const patients = new Map(model.patients.map((p) => [p.node, p] as const));
   for (const item of file.items) {
     if (item.type !== "Patient") continue;
     const patient = patients.get(item);
     if (!patient) continue;
-    const places = placeAssessments(patient);
-    const scope: PatientScope = { patient, places, lesions: new LesionBook(patient, places) };
+    let scope: PatientScope;
+    try {
+      const places = placeAssessments(patient);
+      scope = { patient, places, lesions: new LesionBook(patient, places) };
+    } catch (error) {
+      // Without its scope no check of this patient can run; the other patients are still checked.
+      ctx.internalError("the structural checks of this patient (placing its assessments)", patient.idSpan, error);
+      continue;
+    }
     for (const check of CHECKS.Patient) check(scope, ctx);
     for (const episode of patient.episodes) for (const check of CHECKS.Episode) check(episode, scope, ctx);
-    for (const statement of item.items) visitPatientItem(statement, scope, ctx);
+    for (const statement of item.items) visitPatientItem(statement, scope, ctx, CHECKS);
   }
   return ctx.diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function visitPatientItem(item: PatientItem, scope: PatientScope, ctx: CheckContext): void {
+function visitPatientItem(item: PatientItem, scope: PatientScope, ctx: CheckContext, CHECKS: MergedChecks): void {
   switch (item.type) {
     case "Assessment":
-      visitAssessment(item, scope, ctx);
+      visitAssessment(item, scope, ctx, CHECKS);
       break;
     case "Ctdna":
-      visitDate(item.date, ctx);
+      visitDate(item.date, ctx, CHECKS);
       for (const check of CHECKS.Ctdna) check(item, ctx);
       break;
     case "Biopsy":
-      visitDate(item.date, ctx);
+      visitDate(item.date, ctx, CHECKS);
       for (const check of CHECKS.Biopsy) check(item, ctx);
       break;
     case "Schedule":
@@ -79,15 +88,15 @@ function visitPatientItem(item: PatientItem, scope: PatientScope, ctx: CheckCont
     case "Marker":
     case "Decision":
     case "AsOf":
-      visitDate(item.date, ctx);
+      visitDate(item.date, ctx, CHECKS);
       break;
     default:
       break;
   }
 }
 
-function visitAssessment(node: AssessmentNode, patientScope: PatientScope, ctx: CheckContext): void {
-  if (node.header.date) visitDate(node.header.date, ctx);
+function visitAssessment(node: AssessmentNode, patientScope: PatientScope, ctx: CheckContext, CHECKS: MergedChecks): void {
+  if (node.header.date) visitDate(node.header.date, ctx, CHECKS);
   const place = patientScope.places.get(node);
   if (!place) return;
   const scope: AssessmentScope = { ...patientScope, node, place };
@@ -98,6 +107,6 @@ function visitAssessment(node: AssessmentNode, patientScope: PatientScope, ctx: 
   }
 }
 
-function visitDate(node: DateLit, ctx: CheckContext): void {
+function visitDate(node: DateLit, ctx: CheckContext, CHECKS: MergedChecks): void {
   for (const check of CHECKS.Date) check(node, ctx);
 }

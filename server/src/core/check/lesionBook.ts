@@ -112,6 +112,22 @@ export class LesionBook {
     return { status: "unknown", candidates: [...visible.keys()] };
   }
 
+  /**
+   * True when the baseline this assessment refers to, or an earlier follow-up of its episode, has a
+   * line for `id` whose declaration cannot be read (`T1 tagret liver 42 mm`): its syntax error is
+   * the one report, later mentions of the id are not unknown (issue 10).
+   */
+  hasUnreadableDeclaration(node: AssessmentNode, id: string): boolean {
+    const place = this.places.get(node);
+    const baseline = place?.kind === "baseline" ? node : place?.episode?.baseline?.node;
+    if (!baseline) return false;
+    const unreadable = (n: AssessmentNode) => lesionLines(n).some((l) => l.id.value === id && (l.declare === null || l.declare === "new-mention") && l.value.type === "Broken");
+    if (unreadable(baseline)) return true;
+    // At a follow-up, also a line of an earlier scan of the episode (a misspelt `new`).
+    if (place?.kind !== "follow-up" || !place.episode || !place.assessment) return false;
+    return place.episode.followUps.some((scan) => scan.day < place.assessment!.day && unreadable(scan.node));
+  }
+
   /** The kind of lesion a line is about: declared on the line, or by its earlier declaration. */
   kindOf(node: AssessmentNode, line: LesionNode): KnownLesion | null {
     if (isDeclaration(line)) return known(line);

@@ -11,6 +11,13 @@ export const REMOVED_STRING = "[removed]";
 /** What a broken line (which cannot be rebuilt from the syntax tree) becomes. */
 export const REMOVED_LINE = "[line removed by nadir deidentify: it did not parse]";
 
+/**
+ * What the value of a lesion line that did not parse becomes (issue 10): no value can start with
+ * `[`, and no organ or description either, so the line keeps its id and declaration and breaks at
+ * its value, as the original did.
+ */
+export const REMOVED_VALUE = "[value removed by nadir deidentify: it did not parse]";
+
 /** Lesion ids of the conventional shape (spec: T = target, N = nodal target, NT, NL): kept as they are. */
 export const CONVENTIONAL_LESION_ID = /^(?:T|N|NT|NL)[1-9][0-9]*$/;
 
@@ -45,7 +52,7 @@ export function letters(n: number): string {
 export function lesionIdMap(patient: PatientNode): Map<string, string> {
   const lines: LesionNode[] = [];
   for (const item of patient.items) {
-    if (item.type === "Assessment") for (const line of item.items) if (line.type === "Lesion") lines.push(line);
+    if (item.type === "Assessment" || item.type === "BadBlock") for (const line of item.items) if (line.type === "Lesion") lines.push(line);
   }
   const prefixOf = new Map<string, string>();
   const used = new Set<string>();

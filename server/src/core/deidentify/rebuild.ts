@@ -7,12 +7,12 @@
 // from: it becomes a placeholder line that is broken in the same place, so the patient it sits in
 // stays incomplete exactly as before.
 import type {
-  AssessmentNode, BadLine, DateLit, FileNode, LesionNode, PatientItem, PatientNode, ScanItem, StringLit, ValueNode, Word,
+  AssessmentNode, BadBlockNode, BadLine, DateLit, FileNode, LesionNode, PatientItem, PatientNode, ScanItem, StringLit, ValueNode, Word,
 } from "../syntax/ast";
 import { isKnownOrgan } from "../model/organs";
 import { formatDay, parseDay } from "../util/dates";
 import { isKnownMarkerName, isKnownMarkerUnit, isKnownTherapyWord, knownTherapyWords } from "./vocabulary";
-import { lesionIdMap, letters, Numbered, REMOVED_LINE, REMOVED_STRING } from "./placeholders";
+import { lesionIdMap, letters, Numbered, REMOVED_LINE, REMOVED_STRING, REMOVED_VALUE } from "./placeholders";
 import { dateShiftFor, pseudonymFor } from "./pseudonyms";
 
 /** The classes of words a user may keep (each `--keep-...` flag of `nadir deidentify`). */
@@ -108,16 +108,18 @@ class Rebuilder {
     }
     let previous: PatientItem | null = null;
     for (const item of node.items) {
-      const afterUnclosedScan = previous?.type === "Assessment" && previous.close === null;
+      // An unclosed scan (or block) ends only at a line that can only be a patient-level statement.
+      const afterUnclosedScan = (previous?.type === "Assessment" || previous?.type === "BadBlock") && previous.close === null;
       if (item.type === "Assessment") this.assessment(item, scope, afterUnclosedScan);
       else if (item.type === "Bad") this.badLine(item, 1, afterUnclosedScan ? "as of " : "");
+      else if (item.type === "BadBlock") this.badBlock(item, scope, afterUnclosedScan);
       else this.patientStatement(item, scope);
       previous = item;
     }
     if (node.close !== null) this.line("}", 0, node.close);
   }
 
-  private patientStatement(item: Exclude<PatientItem, AssessmentNode | BadLine>, s: PatientScope): void {
+  private patientStatement(item: Exclude<PatientItem, AssessmentNode | BadLine | BadBlockNode>, s: PatientScope): void {
     const at = item.start;
     switch (item.type) {
       case "Criteria":
@@ -159,10 +161,12 @@ class Rebuilder {
     const h = node.header;
     const brace = h.brace !== null ? " {" : "";
     if (h.broken || !h.date) {
-      // A header is broken in the same way; after an unclosed scan it must still end that scan,
-      // which takes a keyword and a date-shaped word (never a real date: it is not read).
+      // A header is broken in the same way. A date that can be read is kept (the scan is still
+      // assessed, issue 10), shifted like every date; nothing else of the line is copied. (After
+      // an unclosed scan the original header has a date: only a keyword and a date end that scan.)
       this.out.broken.push(h.start);
-      this.line(`${h.kind}${afterUnclosedScan ? " 0000-00-00" : ""} ${REMOVED_LINE}${brace}`, 1, h.start);
+      const date = h.date ? ` ${this.date(h.date, s)}` : afterUnclosedScan ? " 0000-00-00" : "";
+      this.line(`${h.kind}${date} ${REMOVED_LINE}${brace}`, 1, h.start);
     } else {
       const modality = h.modality ? ` ${this.keyword(h.modality, MODALITIES)}` : "";
       this.line(`${h.kind} ${this.date(h.date, s)}${modality}${brace}`, 1, h.start);
@@ -171,9 +175,21 @@ class Rebuilder {
     if (node.close !== null) this.line("}", 1, node.close);
   }
 
+  /**
+   * A block whose header is no scan header (issue 10): the header becomes a placeholder that still
+   * opens a block (and still ends an unclosed scan above it), its lines are rebuilt as a scan's.
+   */
+  private badBlock(block: BadBlockNode, s: PatientScope, afterUnclosedScan: boolean): void {
+    this.out.broken.push(block.header.start);
+    this.line(`${afterUnclosedScan ? "as of " : ""}${REMOVED_LINE} {`, 1, block.start);
+    for (const item of block.items) this.scanItem(item, s);
+    if (block.close !== null) this.line("}", 1, block.close);
+  }
+
   private scanItem(item: ScanItem, s: PatientScope): void {
     switch (item.type) {
       case "Lesion":
+        if (item.value.type === "Broken") this.out.broken.push(item.start);
         return this.line(this.lesion(item, s), 2, item.start);
       case "Ecog":
         return this.line(`ecog ${item.value.text}`, 2, item.start);
@@ -220,6 +236,10 @@ class Rebuilder {
         return `merged into ${this.lesionId(v.into, s)}`;
       case "Status":
         return v.status;
+      case "Broken":
+        // Issue 10: what can be read of the line (id, kind, organ) is rebuilt; the value that did
+        // not parse is never copied (it may hold anything): a placeholder breaks in the same place.
+        return REMOVED_VALUE;
       default:
         this.unknownNode(v satisfies never);
         return REMOVED_STRING;

@@ -72,8 +72,9 @@ export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, i
   } else if (work.firstPd >= 0) {
     const f = facts[work.firstPd];
     progressionPoints.push(work.firstPd);
-    const date = recistProgressionDate(f);
-    const dated = date !== f.tp.date ? ` PD dated ${date}, when the lesion first appeared (equivocal then).` : "";
+    const { date, movedBack } = recistProgressionDate(facts, work.firstPd);
+    const dated = movedBack === "equivocal" ? ` PD dated ${date}, when the lesion first appeared (equivocal then).`
+      : movedBack === "unreadable" ? ` PD dated ${date}, when the new lesion was first seen (that scan's own response is NE: a value there could not be read).` : "";
     out.push(diagnostic("progression", `${recistPdCauses(f).join("; ")}: PD.${dated}`, dateSpan(f.scan), { progressionDate: date }));
   }
 

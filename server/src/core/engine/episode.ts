@@ -36,7 +36,8 @@ export function assessEpisode(patient: Patient, episode: Episode, eff: Effective
     ? iBestOverallResponse(facts.map((f, i) => ({ date: f.tp.date, day: f.tp.day, iResponse: irecist.responses[i], confirmedIupd: irecist.confirmedIupd[i] })), bestOptions)
     : null;
   const firstPd = facts.findIndex((f) => f.tp.response === "PD");
-  const recistDate = firstPd >= 0 ? recistProgressionDate(facts[firstPd]) : null;
+  const recistDated = firstPd >= 0 ? recistProgressionDate(facts, firstPd) : null;
+  const recistDate = recistDated?.date ?? null;
   const progressionDate = irecist ? irecist.progressionDate : recistDate;
   const last = episode.followUps[episode.followUps.length - 1] ?? episode.baseline;
   const nextDue = eff.scheduleDays !== null && last ? dayText(last.day + eff.scheduleDays) : null;
@@ -46,7 +47,7 @@ export function assessEpisode(patient: Patient, episode: Episode, eff: Effective
   const explanation = [...best.explanation];
   if (iBest) explanation.push(...iBest.explanation);
   if (progressionDate) explanation.push({ rule: irecist ? "R10" : "R6", text: `Date of progression: ${progressionDate}.` });
-  if (irecist && recistDate) explanation.push({ rule: "R7", text: `RECIST 1.1 date of progression: ${recistDate} (the first PD of the episode${recistDate !== facts[firstPd].tp.date ? ", moved back to the first appearance of an equivocal new lesion (R6)" : ""}).` });
+  if (irecist && recistDated) explanation.push({ rule: "R7", text: `RECIST 1.1 date of progression: ${recistDated.date} (the first PD of the episode${recistDated.movedBack ? `, ${movedBackText(recistDated.movedBack)}` : ""}).` });
   const baselineSum = baselineSumOf(episode, lesions);
   const assessment: EpisodeAssessment = {
     episode,
@@ -70,18 +71,37 @@ export function assessEpisode(patient: Patient, episode: Episode, eff: Effective
   return { assessment, patient, lesions, facts, irecist, best, iBest, firstPd };
 }
 
+/** Why RECIST 1.1 dates a progression before its first PD TP: the new lesion behind it was seen earlier. */
+export type MovedBack =
+  /** R6: it was equivocal when it first appeared. */
+  | "equivocal"
+  /** Issue 10: it was unequivocal at a TP whose own response is NE because a value there could not be read. */
+  | "unreadable";
+
+export function movedBackText(why: MovedBack): string {
+  return why === "equivocal"
+    ? "moved back to the first appearance of an equivocal new lesion (R6)"
+    : "moved back to the scan where the new lesion was first seen, whose own response is NE because a value there could not be read (R6)";
+}
+
 /**
- * R6: PD at the first PD TP, or earlier when an equivocal new lesion that made it PD had first
- * appeared at an earlier scan.
+ * R6: PD at the first PD TP, or earlier when a new lesion that made it PD had first appeared at an
+ * earlier scan: equivocal then (R6), or unequivocal at a TP that is NE only because a value there
+ * could not be read (issue 10: the lesion was seen; the TP's other values are what is unknown).
  */
-export function recistProgressionDate(f: TimepointFacts): string {
+export function recistProgressionDate(facts: readonly TimepointFacts[], firstPd: number): { date: string; movedBack: MovedBack | null } {
+  const f = facts[firstPd];
+  const unreadableBefore = new Set(facts.slice(0, firstPd).filter((x) => x.unreadable).map((x) => x.scan));
   let date = f.tp.date;
   let day = f.tp.day;
+  let movedBack: MovedBack | null = null;
   for (const v of f.newLesions.lesions) {
-    if (v.present && v.unequivocal && v.unequivocalSince === f.scan && v.firstSeen.day < day) {
+    if (!v.present || !v.unequivocal || v.firstSeen.day >= day) continue;
+    if (v.unequivocalSince === f.scan || (v.unequivocalSince !== null && unreadableBefore.has(v.unequivocalSince))) {
       day = v.firstSeen.day;
       date = v.firstSeen.date;
+      movedBack = v.unequivocalSince === v.firstSeen ? "unreadable" : "equivocal";
     }
   }
-  return date;
+  return { date, movedBack };
 }

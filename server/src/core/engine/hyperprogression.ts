@@ -37,8 +37,10 @@ export function assessHyperprogression(episode: Episode, lesions: EpisodeLesions
   const eval1: Point | null = first && first.tp.sum !== null ? { date: first.tp.date, day: first.tp.day, sum: first.tp.sum } : null;
   let pre: Point | null = null;
   for (const scan of episode.preTreatment) {
-    const s = targetSum(lesions.targets, scan).sum;
-    if (s !== null && lesions.targets.length > 0) pre = { date: scan.date, day: scan.day, sum: s };
+    const t = targetSum(lesions.targets, scan);
+    // A later pre-treatment scan that cannot be read is not skipped for an earlier one (issue 10).
+    if (t.unreadable.length > 0) pre = null;
+    else if (t.sum !== null && lesions.targets.length > 0) pre = { date: scan.date, day: scan.day, sum: t.sum };
   }
   const pdAtFirst = first?.tp.response === "PD";
   const start = episode.start;
@@ -118,6 +120,7 @@ function saadaBouzid(pre: Point | null, base: Point | null, eval1: Point | null)
 
 function matos(first: TimepointFacts | undefined, base: Point | null, eval1: Point | null, pd: boolean, days: number | null, lesions: EpisodeLesions): HyperprogressionResult {
   if (!first || days === null) return notComputable("matos", "needs a first on-treatment scan and a treatment start");
+  if (first.unreadable) return notComputable("matos", "a value the first on-treatment scan rests on could not be read");
   const criteria: string[] = [];
   if (base && eval1 && eval1.sum * 10 > base.sum * 14) criteria.push(`sum ${mm(eval1.sum)} is > 40 % above the baseline ${mm(base.sum)} (${f1(((eval1.sum - base.sum) / base.sum) * 100)} %)`);
   const organKey = (nodal: boolean, organ: string) => (nodal ? "node" : organ);

@@ -223,6 +223,12 @@ class IrecistAssessor {
       say(RULE.afterIcpd, () => `iCPD since ${this.facts[run.confirmedAt as number].tp.date} is terminal for this episode: this TP stays iCPD (its RECIST 1.1 categories are shown as computed); a new therapy line starts afresh (R15).`);
       return "iCPD";
     }
+    if (f.unreadable) {
+      // Issue 10: a value that cannot be read leaves the TP unknown: NE, and it starts, confirms,
+      // resets and counts nothing (not even as an early scan). Only an earlier iCPD outlives it (above).
+      say(RULE.r10, () => "A value of this time point could not be read: iRECIST NE. It neither starts, confirms nor resets an iUPD, is no reference and enters no nadir.");
+      return "NE";
+    }
     const run = this.open;
     if (run !== null && run.isEarly(f.tp.day)) return this.early(f, i, run, say);
     const c = this.categories(f, say);

@@ -17,10 +17,10 @@ export function sizeOf(value: MeasuredValue): number | null {
 
 /**
  * Whether a lesion counts as gone at a scan: non-nodal 0 mm, nodal short axis < 10 mm (R3, R5).
- * Null when the value does not say (not evaluated).
+ * Null when the value does not say (not evaluated, or unreadable).
  */
 export function isGone(lesion: Lesion, value: MeasuredValue): boolean | null {
-  if (value.kind === "not-evaluated") return null;
+  if (value.kind === "not-evaluated" || value.kind === "broken") return null;
   if (value.kind === "status") return false;
   return lesion.nodal ? value.tenths < 100 : value.tenths === 0;
 }

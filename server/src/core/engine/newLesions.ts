@@ -1,11 +1,12 @@
 // New lesions through an episode (R6) and their iRECIST classification into new-lesion targets
 // (NLT) and non-targets (NLNT) with the NLT sum of measures (R10).
 import type { Step } from "./trace";
-import type { Assessment, Lesion, MeasuredValue, Tenths } from "../model/types";
+import type { Assessment, Lesion, MeasuredValue, Measurement, Tenths } from "../model/types";
 import type { Explanation, NewLesionsCategory } from "./types";
 import { measurementAt } from "./lesionValues";
 import { formatMm } from "../util/numbers";
 import { mm } from "./format";
+import { describeUnreadable } from "./unreadable";
 
 /** RECIST 1.1 measurability, reused for NLT (R1, R10): LD >= 10 mm, node SA >= 15 mm. */
 const MEASURABLE_TENTHS = 100;
@@ -64,10 +65,22 @@ export class NewLesionTracker {
 
   at(scan: Assessment): NewLesionsAtScan {
     const views: NewLesionView[] = [];
+    const unreadable: Measurement[] = [];
     for (const t of this.tracked) {
       if (t.lesion.declaredAt.day > scan.day) continue;
       const m = measurementAt(scan, t.lesion.id);
       const value: MeasuredValue = m?.value ?? { kind: "not-evaluated" };
+      if (value.kind === "broken" && m) {
+        // Issue 10: unknown here; a value that cannot be read changes nothing in the lesion's history.
+        unreadable.push(m);
+        if (t.firstSeen) {
+          views.push({
+            lesion: t.lesion, value, counts: false, present: false, evaluated: false, unequivocal: t.unequivocalSince !== null,
+            firstSeen: t.firstSeen, unequivocalSince: t.unequivocalSince, cls: t.cls, borderlineNow: false,
+          });
+        }
+        continue;
+      }
       const size = value.kind === "size" ? value.tenths : null;
       const counts = !t.lesion.nodal || (size === null ? value.kind === "status" || t.counted : size >= NEW_NODE_TENTHS);
       const present = value.kind === "size" ? value.tenths > 0 : true;
@@ -92,7 +105,7 @@ export class NewLesionTracker {
         firstSeen: t.firstSeen, unequivocalSince: t.unequivocalSince, cls: t.cls, borderlineNow,
       });
     }
-    return summarise(views);
+    return summarise(views, unreadable);
   }
 
   private classify(lesion: Lesion, size: Tenths | null): "NLT" | "NLNT" {
@@ -106,10 +119,11 @@ export class NewLesionTracker {
   }
 }
 
-function summarise(views: NewLesionView[]): NewLesionsAtScan {
+function summarise(views: NewLesionView[], unreadable: Measurement[]): NewLesionsAtScan {
   const unequivocal = views.filter((v) => v.present && v.unequivocal);
   const equivocal = views.filter((v) => v.present && !v.unequivocal);
-  const category: NewLesionsCategory = unequivocal.length > 0 ? "yes" : equivocal.length > 0 ? "equivocal" : "no";
+  // A new lesion that is certainly there stays "yes"; otherwise an unreadable one leaves it unknown.
+  const category: NewLesionsCategory = unequivocal.length > 0 ? "yes" : unreadable.length > 0 ? "NE" : equivocal.length > 0 ? "equivocal" : "no";
   const nlt = views.filter((v) => v.cls === "NLT");
   let nltSum: Tenths | null = null;
   if (nlt.length > 0 && nlt.every((v) => v.value.kind === "size")) nltSum = nlt.reduce((s, v) => s + (v.value.kind === "size" ? v.value.tenths : 0), 0);
@@ -117,6 +131,10 @@ function summarise(views: NewLesionView[]): NewLesionsAtScan {
   const explanation: Step[] = [];
   if (unequivocal.length > 0) explanation.push(() => ({ rule: "R6", text: `Unequivocal new lesion${unequivocal.length > 1 ? "s" : ""}: ${unequivocal.map(describe).join(", ")}.` }));
   if (equivocal.length > 0) explanation.push(() => ({ rule: "R6", text: `Equivocal new lesion${equivocal.length > 1 ? "s" : ""} (not PD until unequivocal): ${equivocal.map(describe).join(", ")}.` }));
+  if (unreadable.length > 0) {
+    const which = describeUnreadable(unreadable);
+    explanation.push(() => ({ rule: "R6", text: `${which} could not be read: ${category === "NE" ? "new lesions NE" : "unknown at this time point"}.` }));
+  }
   if (explanation.length === 0) explanation.push(() => ({ rule: "R6", text: "No new lesions." }));
   if (nltSum !== null) explanation.push(() => ({ rule: "R10", text: `New-lesion target sum of measures (NLT SOM): ${mm(nltSum)}.` }));
   return { lesions: views, category, nltSum, explanation };

@@ -1,8 +1,9 @@
 // Non-target lesions (R5) and the tumour markers that a non-target CR also needs (R16).
 import type { Step } from "./trace";
-import type { Assessment, Lesion, MarkerResult } from "../model/types";
+import type { Assessment, Lesion, MarkerResult, Measurement } from "../model/types";
 import type { Explanation, NonTargetCategory } from "./types";
-import { isGone, valueAt } from "./lesionValues";
+import { isGone, measurementAt } from "./lesionValues";
+import { describeUnreadable } from "./unreadable";
 import { formatMm } from "../util/numbers";
 
 export interface NonTargetJudgement {
@@ -19,13 +20,24 @@ export function judgeNonTargets(nonTargets: Lesion[], scan: Assessment, markers:
   const grown: string[] = [];
   const notEvaluated: string[] = [];
   const present: string[] = [];
+  const unreadable: Measurement[] = [];
   for (const lesion of nonTargets) {
-    const value = valueAt(scan, lesion.id);
+    const m = measurementAt(scan, lesion.id);
+    if (m?.value.kind === "broken") {
+      unreadable.push(m);
+      continue;
+    }
+    const value = m?.value ?? NOT_EVALUATED;
     if (value.kind === "status" && value.status === "progressed") progressed.push(lesion.id);
     if (value.kind === "status" && (value.status === "progressed" || value.status === "increased")) grown.push(lesion.id);
     const gone = isGone(lesion, value);
     if (gone === null) notEvaluated.push(lesion.id);
     else if (!gone) present.push(lesion.id + (value.kind === "size" ? ` ${formatMm(value.tenths)} mm` : ` ${value.kind === "status" ? value.status : ""}`));
+  }
+  // Issue 10: an unreadable value is unknown; no non-target category rests on the others alone.
+  if (unreadable.length > 0) {
+    const which = describeUnreadable(unreadable);
+    return { category: "NE", progressed, grown, explanation: [() => ({ rule: "R5", text: `${which} could not be read: non-target NE.` })] };
   }
   if (progressed.length > 0) {
     return { category: "PD", progressed, grown, explanation: [() => ({ rule: "R5", text: `${progressed.join(", ")} progressed (unequivocal): non-target PD.` })] };
@@ -47,6 +59,8 @@ export function judgeNonTargets(nonTargets: Lesion[], scan: Assessment, markers:
   }
   return { category: "CR", progressed, grown, explanation: [() => ({ rule: "R5", text: "Every non-target lesion absent (nodes < 10 mm) and every recorded marker within normal limits: non-target CR." })] };
 }
+
+const NOT_EVALUATED = { kind: "not-evaluated" } as const;
 
 /** Markers whose latest result on or before `day` is above its upper limit of normal (R16). */
 function abnormalMarkers(markers: MarkerResult[], day: number): string[] {

@@ -1,8 +1,9 @@
 // Target lesions: the sum of diameters (R2) and the target response (R3, R4).
 import type { Step } from "./trace";
-import type { Assessment, Lesion, Tenths } from "../model/types";
+import type { Assessment, Lesion, Measurement, Tenths } from "../model/types";
 import type { Explanation, SumTerm, TargetCategory } from "./types";
-import { isGone, valueAt } from "./lesionValues";
+import { isGone, measurementAt } from "./lesionValues";
+import { describeUnreadable } from "./unreadable";
 import { meetsPd, meetsPr, mm, pdThresholdOf, prThresholdOf, signedMm, signedPct, percentChange } from "./format";
 
 export interface TargetSum {
@@ -13,6 +14,8 @@ export interface TargetSum {
   terms: SumTerm[];
   /** Every non-nodal target 0 mm and every nodal target < 10 mm SA (R3 CR). */
   allGone: boolean;
+  /** Targets whose value here cannot be read (issue 10): unknown, not "not evaluated". */
+  unreadable: Measurement[];
 }
 
 /** R2: LD of non-nodal targets + SA of nodal targets; too small 5 mm, absent/merged 0, split added. */
@@ -21,12 +24,19 @@ export function targetSum(targets: Lesion[], scan: Assessment): TargetSum {
   let sum = 0;
   let complete = true;
   let allGone = true;
+  const unreadable: Measurement[] = [];
   for (const lesion of targets) {
-    const value = valueAt(scan, lesion.id);
+    const m = measurementAt(scan, lesion.id);
+    const value = m?.value ?? NOT_EVALUATED;
     if (value.kind === "size") {
       terms.push({ lesionId: lesion.id, tenths: value.tenths, source: value.source });
       sum += value.tenths;
       if (!isGone(lesion, value)) allGone = false;
+    } else if (value.kind === "broken" && m) {
+      terms.push({ lesionId: lesion.id, tenths: null, source: "unreadable" });
+      unreadable.push(m);
+      complete = false;
+      allGone = false;
     } else {
       // A status on a target is an invalid value (reported by the structural checks): not evaluated.
       terms.push({ lesionId: lesion.id, tenths: null, source: "not evaluated" });
@@ -34,13 +44,15 @@ export function targetSum(targets: Lesion[], scan: Assessment): TargetSum {
       allGone = false;
     }
   }
-  return { sum: complete ? sum : null, measured: sum, terms, allGone };
+  return { sum: complete ? sum : null, measured: sum, terms, allGone, unreadable };
 }
+
+const NOT_EVALUATED = { kind: "not-evaluated" } as const;
 
 /** "T1 30 + T2 5 (too small) + N1 9 = 44 mm". */
 export function describeSum(terms: SumTerm[], total: Tenths | null): string {
   const parts = terms.map((t) => {
-    if (t.tenths === null) return `${t.lesionId} not evaluated`;
+    if (t.tenths === null) return `${t.lesionId} ${t.source === "unreadable" ? "unreadable" : "not evaluated"}`;
     const note = t.source === "length" ? "" : ` (${t.source})`;
     return `${t.lesionId} ${mm(t.tenths).replace(" mm", "")}${note}`;
   });
@@ -57,6 +69,14 @@ export interface TargetJudgement {
 /** R3 in its order (PD, CR, PR, SD), with R4 for a target not evaluated. */
 export function judgeTargets(s: TargetSum, baseline: Tenths | null, nadir: Tenths | null, nadirDate: string | null): TargetJudgement {
   const nadirText = nadir === null ? "" : `the nadir of ${mm(nadir)}${nadirDate ? ` (${nadirDate})` : ""}`;
+  if (s.unreadable.length > 0) {
+    const which = describeUnreadable(s.unreadable);
+    return {
+      category: "NE",
+      pdBySum: false,
+      explanation: [() => ({ rule: "R4", text: `${which} could not be read: target NE. An unreadable value is unknown, not "not evaluated", so the targets that were read are not judged alone.` })],
+    };
+  }
   if (s.sum === null) {
     const missing = s.terms.filter((t) => t.tenths === null).map((t) => t.lesionId).join(", ");
     if (nadir !== null && meetsPd(s.measured, nadir)) {

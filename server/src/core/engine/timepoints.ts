@@ -13,6 +13,7 @@ import { NewLesionsAtScan, NewLesionTracker } from "./newLesions";
 import { overallResponse } from "./overall";
 import { isGone, valueAt } from "./lesionValues";
 import { mm, pdThresholdOf, percentChange, prThresholdOf, signedPct } from "./format";
+import { describeUnreadable, unreadableBaseline, unreadableVerdict } from "./unreadable";
 
 /** R8: a response is confirmed by one at least this many days later. */
 export const CONFIRMATION_DAYS = 28;
@@ -32,6 +33,11 @@ export interface TimepointFacts {
   reappeared: { targets: string[]; nonTargets: string[] };
   /** R7 from this TP's own categories, before "RECIST 1.1 after progression" makes it PD. */
   ownResponse: OverallResponse;
+  /**
+   * A value this TP rests on cannot be read (issue 10): its own response is NE. Only a progression
+   * established at an earlier TP outlives it (RECIST 1.1 after progression; iRECIST after iCPD).
+   */
+  unreadable: boolean;
   /** The reasoning behind `tp`, worded on demand as `tp.explanation`. */
   trace: Trace;
 }
@@ -53,6 +59,8 @@ export function lesionsOf(episode: Episode): EpisodeLesions {
 
 export function baselineSumOf(episode: Episode, lesions: EpisodeLesions): Tenths | null {
   if (!episode.baseline || lesions.targets.length === 0) return null;
+  // Issue 10: a baseline line that cannot be read may be a target: no baseline sum.
+  if (episode.unreadable.some((u) => u.at === episode.baseline)) return null;
   return targetSum(lesions.targets, episode.baseline).sum;
 }
 
@@ -62,6 +70,7 @@ export function assessTimepoints(episode: Episode, lesions: EpisodeLesions, mark
   const baselineSum = baselineSumOf(episode, lesions);
   const history: Array<{ sum: Tenths; date: string }> = baselineSum === null ? [] : [{ sum: baselineSum, date: baseline.date }];
   const tracker = new NewLesionTracker(lesions.news);
+  const unreadableAtBaseline = unreadableBaseline(episode, lesions);
   const facts: TimepointFacts[] = [];
   let previousScan: Assessment = baseline;
   let previousResponse: OverallResponse | null = null;
@@ -78,7 +87,11 @@ export function assessTimepoints(episode: Episode, lesions: EpisodeLesions, mark
     let target: TargetCategory | null = null;
     let targetPdBySum = false;
     let targetJudgement: TargetJudgement | null = null;
-    if (lesions.targets.length > 0) {
+    if (lesions.targets.length > 0 && unreadableAtBaseline.length > 0) {
+      // Issue 10: without the baseline of every target there is no sum, nadir or target response.
+      target = "NE";
+      trace.add("R4", () => `${describeUnreadable(unreadableAtBaseline, episode)} could not be read: no sum and no target response in this episode (target NE).`);
+    } else if (lesions.targets.length > 0) {
       trace.add("R2", () => `Sum = ${describeSum(sums.terms, sums.sum)}.`);
       const judged = judgeTargets(sums, baselineSum, nadir, nadirDate);
       targetJudgement = judged;
@@ -114,16 +127,20 @@ export function assessTimepoints(episode: Episode, lesions: EpisodeLesions, mark
     }
     const newLesions = tracker.at(scan);
     trace.push(...newLesions.explanation);
-    const overall = overallResponse(target, nonTarget, newLesions.category === "yes");
+    // Issue 10: a value that cannot be read, here or a target's at the baseline, leaves this TP's own response NE.
+    const unreadable = unreadableVerdict(scan, episode, unreadableAtBaseline);
+    const newCategory = unreadable?.undeclared && newLesions.category !== "yes" ? "NE" : newLesions.category;
+    const overall = unreadable?.overall ?? overallResponse(target, nonTarget, newLesions.category === "yes");
     trace.push(overall.explanation);
     let response = overall.response;
     if (firstPd !== null) {
+      // A progression established at an earlier TP does not rest on this TP's data, readable or not.
       const since = firstPd.tp.date;
       const own = overall.response;
       response = "PD";
-      trace.add("R7 (after progression)", () => `PD since ${since}: progression is an event, so every later TP of this episode is PD under RECIST 1.1${own === "PD" ? "" : ` (this TP's own categories above give ${own})`}.`);
+      trace.add("R7 (after progression)", () => `PD since ${since}: progression is an event, so every later TP of this episode is PD under RECIST 1.1${own === "PD" ? "" : unreadable ? " (this TP's own response is NE: a value could not be read, but the PD rests on the earlier TP)" : ` (this TP's own categories above give ${own})`}.`);
     }
-    const sum = sums.sum;
+    const sum = unreadable?.baseline ? null : sums.sum;
     const tp: TimepointAssessment = Object.assign(new TracedTimepoint(trace), {
       scan,
       date: scan.date,
@@ -137,7 +154,7 @@ export function assessTimepoints(episode: Episode, lesions: EpisodeLesions, mark
       changeFromNadirTenths: sum !== null && nadir !== null ? sum - nadir : null,
       target,
       nonTarget,
-      newLesions: newLesions.category,
+      newLesions: newCategory,
       newLesionTargetSum: newLesions.nltSum,
       response,
       prThreshold: baselineSum === null ? null : prThresholdOf(baselineSum),
@@ -149,7 +166,7 @@ export function assessTimepoints(episode: Episode, lesions: EpisodeLesions, mark
         text: `Nadir ${mm(nadir)} (${nadirDate}, the smallest earlier sum of this episode); change from nadir ${tp.changeFromNadirPct === null ? "n/a" : signedPct(tp.changeFromNadirPct)}, from baseline ${tp.changeFromBaselinePct === null ? "n/a" : signedPct(tp.changeFromBaselinePct)}.`,
       }));
     }
-    const fact: TimepointFacts = { tp, scan, targetSum: sums, nonTargets, newLesions, targetPdBySum, targetJudgement, reappeared, ownResponse: overall.response, trace };
+    const fact: TimepointFacts = { tp, scan, targetSum: sums, nonTargets, newLesions, targetPdBySum, targetJudgement, reappeared, ownResponse: overall.response, unreadable: unreadable !== null, trace };
     facts.push(fact);
     if (sum !== null && lesions.targets.length > 0) history.push({ sum, date: scan.date });
     previousScan = scan;

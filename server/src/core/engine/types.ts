@@ -6,7 +6,8 @@ import type { CoreDiagnostic } from "../diagnostics";
 
 export type TargetCategory = "CR" | "PR" | "SD" | "PD" | "NE";
 export type NonTargetCategory = "CR" | "NON-CR/NON-PD" | "PD" | "NE";
-export type NewLesionsCategory = "yes" | "no" | "equivocal";
+/** NE when a new lesion's value, or a line that may be one, cannot be read at the TP (issue 10). */
+export type NewLesionsCategory = "yes" | "no" | "equivocal" | "NE";
 export type OverallResponse = "CR" | "PR" | "SD" | "NON-CR/NON-PD" | "PD" | "NE";
 export type IResponse = "iCR" | "iPR" | "iSD" | "NON-iCR/NON-iUPD" | "iUPD" | "iCPD" | "NE";
 
@@ -22,7 +23,7 @@ export interface SumTerm {
   lesionId: string;
   /** null when not evaluated. */
   tenths: Tenths | null;
-  /** How the value was written: "length", "too small", "absent", "split", "merged", "not evaluated". */
+  /** How the value was written: "length", "too small", "absent", "split", "merged", "not evaluated", "unreadable". */
   source: string;
 }
 

@@ -17,8 +17,8 @@
 // "cm", "too small", "present"); TRSTRESC / TRSTRESN / TRSTRESU the standard result in mm (too
 // small is 5 mm and absent 0 mm, R2, as the sum counts them) or the standard state (TUMSTATE:
 // PRESENT, ABSENT, INCREASED, UNEQUIVOCAL PROGRESSION, EQUIVOCAL). Not evaluated, a declared lesion
-// missing from a follow-up (R4) and a merged lesion are TRSTAT "NOT DONE" with the reason in
-// TRREASND. SUMDIAM gives the target sum of every baseline and time point.
+// missing from a follow-up (R4), a merged lesion and a value that cannot be read (a syntax error
+// in the value) are TRSTAT "NOT DONE" with the reason in TRREASND. SUMDIAM gives the target sum of every baseline and time point.
 //
 // RS has the RECIST 1.1 rows (TRGRESP, NTRGRESP, NEWLIND, OVRLRESP per time point, BESTRSP per
 // episode) of every patient, and for iRECIST patients also the iRECIST ones (OVRLRESP, BESTRSP),
@@ -33,6 +33,8 @@ import type { EpisodeAssessment, PatientAssessment } from "../engine/types";
 import { CDISC_LOCATION, isKnownOrgan, KnownOrgan } from "../model/organs";
 import { formatMm } from "../util/numbers";
 import { TOO_SMALL_TENTHS } from "../model/build";
+import { unreadableAt, unreadableBaseline } from "../engine/unreadable";
+import { lesionsOf } from "../engine/timepoints";
 
 export interface CdiscOptions {
   /** STUDYID, also the prefix of USUBJID. */
@@ -79,7 +81,8 @@ const TESTS = {
 } as const;
 type TestCode = keyof typeof TESTS;
 
-const NEW_LESION_INDICATOR = { yes: "Y", no: "N", equivocal: "EQUIVOCAL" } as const;
+/** NEWLIND: NE when a new lesion's value could not be read (R4, R6). */
+const NEW_LESION_INDICATOR = { yes: "Y", no: "N", equivocal: "EQUIVOCAL", NE: "NE" } as const;
 
 /** Where a scan is exported: its place among a subject's episodes. */
 interface Place {
@@ -188,7 +191,7 @@ function trRows(subject: Subject, patient: PatientAssessment, out: Cell[][]): vo
     if (sum !== undefined) {
       const value = mm(sum);
       out.push(row("TARGET", place.line, null, value === null
-        ? { test: "SUMDIAM", orres: null, orresu: null, stresc: null, stresn: null, notDone: "NOT ALL TARGETS EVALUATED" }
+        ? { test: "SUMDIAM", orres: null, orresu: null, stresc: null, stresn: null, notDone: noSumReason(place, scan) }
         : { test: "SUMDIAM", orres: String(value), orresu: STANDARD_UNIT, stresc: String(value), stresn: value, notDone: null }));
     }
   }
@@ -259,6 +262,14 @@ function sumAt(place: Place, scan: Assessment): number | null | undefined {
   return undefined;
 }
 
+/** Why a baseline or time point has no sum: a target value that cannot be read (here or at the baseline, issue 10), or one not evaluated (R4). */
+function noSumReason(place: Place, scan: Assessment): string {
+  const episode = place.episode.episode;
+  if (unreadableAt(scan).some((m) => episode.lesions.get(m.lesionId)?.kind === "target")) return "TARGET VALUE UNREADABLE";
+  if (unreadableBaseline(episode, lesionsOf(episode)).length > 0) return "BASELINE VALUE UNREADABLE";
+  return "NOT ALL TARGETS EVALUATED";
+}
+
 /** Nodes are measured on their short axis, which SDTM records as the longest perpendicular (R2). */
 function diameterTest(lesion: Lesion): TestCode {
   return lesion.nodal ? "LPERP" : "LDIAM";
@@ -302,6 +313,9 @@ function results(lesion: Lesion, m: Measurement): Result[] {
     }
     case "Merged":
       return [{ test: diameterTest(lesion), orres: null, orresu: null, stresc: null, stresn: null, notDone: "TUMOR MERGED" }];
+    case "Broken":
+      // A value the file does not let us read (a syntax error): never its text, which may be anything.
+      return [notDone(lesion, "VALUE UNREADABLE")];
     case "Status":
       switch (node.status) {
         case "not evaluated":

@@ -11,7 +11,7 @@
 import { createHash } from "crypto";
 import * as dcmjs from "dcmjs";
 import type { CohortFile } from "./cohort";
-import type { Assessment, Episode, Lesion, Measurement, Patient } from "../model/types";
+import type { Assessment, Episode, Lesion, MeasuredValue, Measurement, Patient } from "../model/types";
 import { NODAL_ORGAN } from "../model/organs";
 import { CONCEPTS, Code, ENGLISH, ENHANCED_SR, MILLIMETRE, MODALITY_CODES, ORGAN_SITES } from "../import/dicomCodes";
 
@@ -60,6 +60,19 @@ function episodeOf(patient: Patient, a: Assessment): Episode | null {
   return patient.episodes.find((e) => e.baseline === a || e.followUps.includes(a) || e.preTreatment.includes(a)) ?? null;
 }
 
+/** Why a lesion line has no size to export. */
+function whyNoSize(value: Exclude<MeasuredValue, { kind: "size" }>): string {
+  switch (value.kind) {
+    case "not-evaluated":
+      return "not evaluated";
+    case "broken":
+      // Issue 10: a value that cannot be read is unknown; its text is never exported.
+      return `value unreadable${value.line === null ? "" : ` (line ${value.line})`}`;
+    case "status":
+      return `${value.status}, no size`;
+  }
+}
+
 function report(patient: Patient, episode: Episode, a: Assessment): DicomSrReport {
   const groups: Record<string, unknown>[] = [];
   const lesions: string[] = [];
@@ -68,7 +81,7 @@ function report(patient: Patient, episode: Episode, a: Assessment): DicomSrRepor
     const lesion = episode.lesions.get(m.lesionId);
     if (!lesion) continue;
     if (m.value.kind !== "size") {
-      notExported.push({ lesionId: m.lesionId, why: m.value.kind === "not-evaluated" ? "not evaluated" : `${m.value.status}, no size` });
+      notExported.push({ lesionId: m.lesionId, why: whyNoSize(m.value) });
       continue;
     }
     groups.push(measurementGroup(patient.id, lesion, m));

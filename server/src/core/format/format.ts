@@ -145,16 +145,21 @@ function planLines(text: string, file: FileNode, lines: Line[]): Map<number, Pla
     planPatientHeader(text, item, lineOf, plans);
     for (const child of item.items) {
       if (child.type === "Bad") continue;
-      if (child.type !== "Assessment") {
+      if (child.type !== "Assessment" && child.type !== "BadBlock") {
         statement(child, 1);
         continue;
       }
       group++;
-      planAssessmentHeader(text, child, lineOf, plans);
+      // A block whose header does not parse keeps its header line as written; its lines are a scan's.
+      if (child.type === "Assessment") planAssessmentHeader(text, child, lineOf, plans);
       for (const scanItem of child.items) {
         if (scanItem.type === "Bad") continue;
-        if (scanItem.type === "Lesion") plans.set(lineOf(scanItem.start), lesionPlan(text, scanItem, group));
-        else statement(scanItem, 2);
+        // A lesion line whose value cannot be read is a broken line: left exactly as written.
+        if (scanItem.type === "Lesion") {
+          if (scanItem.value.type !== "Broken") plans.set(lineOf(scanItem.start), lesionPlan(text, scanItem, group));
+        } else {
+          statement(scanItem, 2);
+        }
       }
       closeLine(child.close, 1);
     }
@@ -228,7 +233,7 @@ function depthAt(file: FileNode, offset: number): number {
     if (offset < item.header.end || offset >= item.end) continue;
     if (item.close !== null && offset > item.close) continue;
     for (const child of item.items) {
-      if (child.type !== "Assessment") continue;
+      if (child.type !== "Assessment" && child.type !== "BadBlock") continue;
       const bodyEnd = child.close ?? child.end;
       if (offset >= child.header.end && offset < bodyEnd) return 2;
     }

@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from "../settings";
 import { todayDay } from "../util/dates";
 import type { CoreDiagnostic } from "../diagnostics";
 import type { FileNode, PatientNode } from "../syntax/ast";
+import type { Patient } from "../model/types";
 import { markPatientCompleteness } from "../completeness";
 import { shiftDiagnostic, shiftItems, shiftNode, shiftPatientModel } from "./shift";
 
@@ -67,6 +68,9 @@ function reanalyzePatient(previous: Analysis, change: TextChange, text: string, 
 
   const modelIndex = previous.model.patients.findIndex((p) => p.node === old);
   if (modelIndex < 0 || model.patients.length !== 1) return null;
+  // The model names the line of each unreadable value (issue 10); lines move when the edit adds or
+  // removes a line break, so later patients with such values are analysed again (rare: broken files).
+  if (movesLines(previous.text, change) && previous.model.patients.slice(modelIndex + 1).some(hasUnreadableValue)) return null;
 
   // The rest of the file: before the block unchanged, after it moved by delta.
   const tail = items.slice(index + 1);
@@ -105,6 +109,17 @@ function reanalyzePatient(previous: Analysis, change: TextChange, text: string, 
   const diagnostics = replace(all, allFrom, allTo, middle);
   for (const p of assessed.patients) markPatientCompleteness(p, middle);
   return { text, parse, model: { patients }, assessment, diagnostics };
+}
+
+/** True when the edit may change the number of lines before what follows it. */
+function movesLines(before: string, change: TextChange): boolean {
+  const breaks = /[\r\n]/;
+  // An edit between a CR and an LF splits one line break in two without containing either.
+  return breaks.test(change.text) || breaks.test(before.slice(change.start, change.end)) || (before[change.start - 1] === "\r" && before[change.end] === "\n");
+}
+
+function hasUnreadableValue(patient: Patient): boolean {
+  return patient.assessments.some((a) => a.measurements.some((m) => m.value.kind === "broken"));
 }
 
 /** Index of the top-level item whose span holds the whole change, or -1 (binary search). */

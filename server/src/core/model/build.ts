@@ -1,6 +1,8 @@
 // Builds the case model from a syntax tree, partial or not. It never reports problems: the
 // structural checks (core/check) read the same tree and model and say what is wrong. Whatever
-// cannot be given a meaning (an invalid date, a broken line) is left out here.
+// cannot be given a meaning (an invalid date, a broken line) is left out here, except a lesion
+// line whose value cannot be read: it is kept with a `broken` value, so that the engine knows the
+// value is unknown rather than missing (issue 10).
 import type { FileNode, PatientNode, AssessmentNode, LesionNode, ValueNode, Word, StringLit } from "../syntax/ast";
 import type {
   Assessment, CaseModel, Criteria, Episode, FileSettings, Lesion, MeasuredValue, Measurement, Patient, Therapy, TherapyKind,
@@ -8,13 +10,20 @@ import type {
 import { parseDay } from "../util/dates";
 import { toTenths } from "../util/numbers";
 import { NODAL_ORGAN } from "./organs";
+import { LineIndex } from "../text/lineIndex";
 
 /** RECIST FAQ: a lesion too small to measure counts as 5 mm (R2). */
 export const TOO_SMALL_TENTHS = 50;
 
-export function buildModel(file: FileNode): CaseModel {
+/** 1-based line of an offset; made only when a value cannot be read. */
+type LineOf = (offset: number) => number | null;
+
+/** `text` is the file's text, used only to say on which line an unreadable value stands. */
+export function buildModel(file: FileNode, text?: string): CaseModel {
+  let index: LineIndex | null = null;
+  const lineOf: LineOf = (offset) => (text === undefined ? null : (index ??= new LineIndex(text)).positionAt(offset).line + 1);
   const patients: Patient[] = [];
-  for (const item of file.items) if (item.type === "Patient") patients.push(buildPatient(item));
+  for (const item of file.items) if (item.type === "Patient") patients.push(buildPatient(item, lineOf));
   return { patients };
 }
 
@@ -22,7 +31,7 @@ function textOf(token: Word | StringLit): string {
   return token.value;
 }
 
-function buildPatient(node: PatientNode): Patient {
+function buildPatient(node: PatientNode, lineOf: LineOf): Patient {
   const settings: FileSettings = {};
   const patient: Patient = {
     id: node.header.id ? textOf(node.header.id) : "",
@@ -63,7 +72,7 @@ function buildPatient(node: PatientNode): Patient {
         break;
       }
       case "Assessment": {
-        const assessment = buildAssessment(item);
+        const assessment = buildAssessment(item, lineOf);
         if (assessment) patient.assessments.push(assessment);
         break;
       }
@@ -105,7 +114,7 @@ function buildPatient(node: PatientNode): Patient {
   return patient;
 }
 
-function buildAssessment(node: AssessmentNode): Assessment | null {
+function buildAssessment(node: AssessmentNode, lineOf: LineOf): Assessment | null {
   if (!node.header.date) return null;
   const day = parseDay(node.header.date.text);
   if (day === null) return null;
@@ -120,19 +129,23 @@ function buildAssessment(node: AssessmentNode): Assessment | null {
     clinical: null,
   };
   for (const item of node.items) {
-    if (item.type === "Lesion") assessment.measurements.push(buildMeasurement(item));
+    if (item.type === "Lesion") assessment.measurements.push(buildMeasurement(item, lineOf));
     else if (item.type === "Ecog") assessment.ecog = Number(item.value.text);
     else if (item.type === "Clinical") assessment.clinical = item.status.value as "stable" | "deterioration";
   }
   return assessment;
 }
 
-function buildMeasurement(node: LesionNode): Measurement {
-  return { lesionId: node.id.value, node, value: measuredValue(node.value), equivocal: node.equivocal };
+function buildMeasurement(node: LesionNode, lineOf: LineOf): Measurement {
+  const value: MeasuredValue = node.value.type === "Broken" ? { kind: "broken", line: lineOf(node.value.start) } : measuredValue(node.value);
+  return { lesionId: node.id.value, node, value, equivocal: node.equivocal };
 }
 
+/** The meaning of a value; an unreadable one is `broken` (its line is filled in by the model). */
 export function measuredValue(value: ValueNode): MeasuredValue {
   switch (value.type) {
+    case "Broken":
+      return { kind: "broken", line: null };
     case "Length":
       return { kind: "size", tenths: toTenths(value.number.text, value.unit), source: "length" };
     case "Split":
@@ -201,6 +214,7 @@ function buildEpisodes(assessments: Assessment[], therapies: Therapy[]): Episode
       preTreatment,
       followUps,
       lesions: new Map(),
+      unreadable: [],
     };
     collectLesions(episode);
     return episode;
@@ -209,12 +223,14 @@ function buildEpisodes(assessments: Assessment[], therapies: Therapy[]): Episode
 
 function collectLesions(episode: Episode): void {
   const declare = (m: Measurement, at: Assessment, kind: Lesion["kind"]) => {
-    if (episode.lesions.has(m.lesionId) || !m.node.organ) return;
+    // A declaration without an organ is only written with an unreadable value (`T1 target 4,2 cm`).
+    if (episode.lesions.has(m.lesionId) || (!m.node.organ && m.value.kind !== "broken")) return;
+    const organ = m.node.organ?.value ?? "";
     episode.lesions.set(m.lesionId, {
       id: m.lesionId,
       kind,
-      organ: m.node.organ.value,
-      nodal: m.node.organ.value === NODAL_ORGAN,
+      organ,
+      nodal: organ === NODAL_ORGAN,
       description: m.node.description?.value ?? null,
       declaredAt: at,
       declaration: m.node,
@@ -228,6 +244,16 @@ function collectLesions(episode: Episode): void {
   for (const scan of episode.followUps) {
     for (const m of scan.measurements) if (m.node.declare === "new") declare(m, scan, "new");
   }
+  // Lines whose kind cannot be read, naming no lesion the episode declares (issue 10).
+  const unreadable = (at: Assessment) => {
+    for (const m of at.measurements) {
+      if (m.value.kind !== "broken" || (m.node.declare !== null && m.node.declare !== "new-mention")) continue;
+      if (episode.lesions.has(m.lesionId) || episode.unreadable.some((u) => u.measurement.lesionId === m.lesionId)) continue;
+      episode.unreadable.push({ at, measurement: m });
+    }
+  };
+  if (episode.baseline) unreadable(episode.baseline);
+  for (const scan of episode.followUps) unreadable(scan);
 }
 
 /** The lesion a measurement refers to in an episode, if declared there. */

@@ -73,7 +73,13 @@ export type MeasuredValue =
   /** A diameter in tenths of a mm; `source` says how it was written (R2). */
   | { kind: "size"; tenths: Tenths; source: "length" | "too small" | "absent" | "split" | "merged"; mergedInto?: string }
   | { kind: "status"; status: "present" | "increased" | "progressed" }
-  | { kind: "not-evaluated" };
+  | { kind: "not-evaluated" }
+  /**
+   * The value on the line cannot be read (a syntax error; the line's id and declaration still
+   * count). Unknown, which is not "not evaluated": no response rests on it (R4 does not apply).
+   * `line` is the 1-based line of the value, for explanations (null when the text was not given).
+   */
+  | { kind: "broken"; line: number | null };
 
 export interface Measurement {
   lesionId: string;
@@ -86,6 +92,7 @@ export interface Measurement {
 export interface Lesion {
   id: string;
   kind: LesionKind;
+  /** "" when the declaration's organ cannot be read (its value cannot either). */
   organ: string;
   nodal: boolean;
   description: string | null;
@@ -106,6 +113,18 @@ export interface Episode {
   followUps: Assessment[];
   /** Lesions declared at this episode's baseline, then new lesions in order of declaration. */
   lesions: Map<string, Lesion>;
+  /**
+   * Lines whose declaration cannot be read (`T1 tagret liver 42 mm`, `NL1 nwe liver 12 mm`: an id
+   * with an unreadable rest, naming no lesion of the episode), first one per id, in date order. At
+   * the baseline any of them may be a target, so no response of the episode rests on the lesions
+   * that were read; at a follow-up it may be a new lesion, at that scan and wherever it is named later.
+   */
+  unreadable: UnreadableDeclaration[];
+}
+
+export interface UnreadableDeclaration {
+  at: Assessment;
+  measurement: Measurement;
 }
 
 export interface CtdnaSample {

@@ -109,7 +109,7 @@ export function reportDocument(r: ScanReport): ReportDocument {
   const s = r.sums;
   const sumFacts: Array<[string, string]> = [];
   if (s.current !== null) sumFacts.push(["Sum of target diameters", `${mmText(s.current)} mm`]);
-  else if (r.targets.length > 0) sumFacts.push(["Sum of target diameters", "not computable (a target not evaluated, R4)"]);
+  else if (r.targets.length > 0) sumFacts.push(["Sum of target diameters", `not computable (${r.unreadable.length > 0 ? "a value could not be read" : "a target not evaluated"}, R4)`]);
   if (!r.scan.isBaseline && s.baseline !== null) {
     sumFacts.push(["Baseline sum", `${mmText(s.baseline)} mm (${r.compared.baseline})`]);
     if (s.changeFromBaselinePct !== null && s.changeFromBaselineMm !== null) sumFacts.push(["Change from baseline", `${signedMmText(s.changeFromBaselineMm)}, ${pctText(s.changeFromBaselinePct)}`]);

@@ -40,11 +40,20 @@ export function impressionOf(r: ScanReport): string[] {
       s += `, ${pctText(r.sums.changeFromNadirPct)} (${signedMmText(r.sums.changeFromNadirMm)}) from the nadir (${mmText(r.sums.nadir)} mm, ${r.compared.nadir})`;
     }
     out.push(`${s}.`);
-  } else if (r.targets.length > 0) {
+  } else if (r.targets.length > 0 && r.unreadable.length === 0) {
     out.push("Sum of target diameters not computable: a target lesion was not evaluated (R4).");
   }
-  const present = r.newLesions.filter((l) => l.current !== "absent" && l.current !== "0 (absent)");
+  if (r.unreadable.length > 0) {
+    const which = r.unreadable.map((u) => `${u.id}${u.atBaseline ? " at the baseline" : ""}${u.line === null ? "" : ` (line ${u.line})`}`).join(", ");
+    const target = r.unreadable.some((u) => r.targets.some((t) => t.id === u.id));
+    const what = r.unreadable.some((u) => u.atBaseline) ? "no sum and no response of this line of therapy is computed" : target ? "this scan's sum and its own response are not computed" : "this scan's own response is not computed";
+    // Only a progression established at an earlier scan outlives an unreadable value (R4, R10).
+    const earlier = state === "PD" || state === "iCPD" ? ` The progression established at an earlier scan stands (${state}).` : "";
+    out.push(`Could not be read in the case file: ${which}. An unreadable value is unknown: ${what} from the values that were read (R4).${earlier}`);
+  }
+  const present = r.newLesions.filter((l) => !l.unreadable && l.current !== "absent" && l.current !== "0 (absent)");
   if (c.newLesions === "no" && present.length === 0) out.push("No new lesions.");
+  else if (c.newLesions === "NE" && present.length === 0) out.push("New lesions: not evaluable (a value could not be read).");
   else {
     const unequivocal = present.filter((l) => !l.equivocal);
     const equivocal = present.filter((l) => l.equivocal);

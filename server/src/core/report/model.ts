@@ -11,6 +11,8 @@ import type { Assessment, Criteria, Lesion, MeasuredValue } from "../model/types
 import type { ConfirmationWindow, EpisodeAssessment, HyperprogressionResult, PatientAssessment, TimepointAssessment } from "../engine/types";
 import { episodeJson, JsonEpisode, JsonTimepoint, timepointJson } from "../engine/json";
 import { valueAt } from "../engine/lesionValues";
+import { unreadableAt, unreadableBaseline } from "../engine/unreadable";
+import { lesionsOf } from "../engine/timepoints";
 import { LineIndex } from "../text/lineIndex";
 import { formatMm } from "../util/numbers";
 import { CodeTable } from "../codes";
@@ -20,7 +22,7 @@ import { impressionOf } from "./impression";
 /** One lesion value as the report prints it: mm (null for a status or not evaluated) and the words. */
 export interface LesionCell {
   mm: number | null;
-  /** "30", "5 (too small)", "0 (absent)", "present", "not evaluated". */
+  /** "30", "5 (too small)", "0 (absent)", "present", "not evaluated"; "unreadable" for a value that cannot be read. */
   text: string;
 }
 
@@ -36,7 +38,7 @@ export interface TargetRow {
   current: LesionCell;
   /** Current minus baseline, mm (exact tenths); null when either is not a size. */
   changeMm: number | null;
-  /** "too small", "absent", "split", "merged into T2", "not evaluated", or "". */
+  /** "too small", "absent", "split", "merged into T2", "not evaluated", "unreadable (line 8)", or "". */
   status: string;
 }
 
@@ -59,6 +61,16 @@ export interface NewLesionRow {
   /** Written `equivocal` at this scan. */
   equivocal: boolean;
   current: string;
+  /** Its value at this scan could not be read (issue 10): neither present nor absent, unknown. */
+  unreadable: boolean;
+}
+
+/** A lesion line whose value could not be read (issue 10): at this scan, or a target's at the baseline. */
+export interface UnreadableValue {
+  id: string;
+  /** 1-based line of the case file. */
+  line: number | null;
+  atBaseline: boolean;
 }
 
 export interface Finding {
@@ -101,6 +113,8 @@ export interface ScanReport {
   targets: TargetRow[];
   nonTargets: NonTargetRow[];
   newLesions: NewLesionRow[];
+  /** Values this scan's results rest on that could not be read: the sum and the scan's own response are unknown (R4). */
+  unreadable: UnreadableValue[];
   categories: { target: string | null; nonTarget: string | null; newLesions: string; response: string; iResponse: string | null } | null;
   irecist: {
     state: string;
@@ -130,15 +144,20 @@ export interface ReportTarget {
   scan: number | "baseline";
 }
 
+/** A value the case file does not let us read (a syntax error in it, issue 10): unknown, never a number. */
+const unreadable = (value: { line: number | null }): string => `unreadable${value.line === null ? "" : ` (line ${value.line})`}`;
+
 /** A target's value in a table cell: the mm it counts as in the sum (R2: too small 5, absent and merged 0), "NE" when not evaluated. */
 const cell = (value: MeasuredValue): LesionCell => {
   if (value.kind === "not-evaluated") return { mm: null, text: "NE" };
+  if (value.kind === "broken") return { mm: null, text: "unreadable" };
   if (value.kind === "status") return { mm: null, text: value.status };
   return { mm: value.tenths / 10, text: formatMm(value.tenths) };
 };
 
 const statusOf = (value: MeasuredValue): string => {
   if (value.kind === "not-evaluated") return "not evaluated";
+  if (value.kind === "broken") return unreadable(value);
   if (value.kind === "status") return value.status;
   if (value.source === "length") return "";
   if (value.source === "merged") return value.mergedInto ? `merged into ${value.mergedInto}` : "merged";
@@ -148,6 +167,7 @@ const statusOf = (value: MeasuredValue): string => {
 /** A non-target's or new lesion's value in words: "present", "12", "0 (absent)", "not evaluated". */
 const words = (value: MeasuredValue): string => {
   if (value.kind === "not-evaluated") return "not evaluated";
+  if (value.kind === "broken") return unreadable(value);
   if (value.kind === "status") return value.status;
   const size = formatMm(value.tenths);
   if (value.source === "length") return size;
@@ -203,8 +223,13 @@ export function buildScanReport(target: ReportTarget): ScanReport {
   }));
   const newLesions: NewLesionRow[] = tp ? lesions.filter((l) => l.kind === "new" && l.declaredAt.day <= scan.day).map((l: Lesion) => {
     const m = scan.measurements.find((x) => x.lesionId === l.id);
-    return { id: l.id, organ: l.organ, description: l.description, firstSeen: l.declaredAt.date, equivocal: m?.equivocal ?? false, current: words(valueAt(scan, l.id)) };
+    const value = valueAt(scan, l.id);
+    return { id: l.id, organ: l.organ, description: l.description, firstSeen: l.declaredAt.date, equivocal: m?.equivocal ?? false, current: words(value), unreadable: value.kind === "broken" };
   }) : [];
+  // What the engine could not read here, and a target (or declaration) it could not read at the baseline.
+  const breaking = new Set(unreadableBaseline(ep, lesionsOf(ep)));
+  const unreadable = [...(tp ? breaking : []), ...unreadableAt(scan)]
+    .map((m) => ({ id: m.lesionId, line: m.value.kind === "broken" ? m.value.line : null, atBaseline: breaking.has(m) }));
 
   const baselineSum = jsonEpisode.baseline?.sum ?? null;
   const sums: ScanReport["sums"] = {
@@ -274,6 +299,7 @@ export function buildScanReport(target: ReportTarget): ScanReport {
     targets,
     nonTargets,
     newLesions,
+    unreadable,
     categories: jsonTp ? { target: jsonTp.target, nonTarget: jsonTp.nonTarget, newLesions: jsonTp.newLesions, response: jsonTp.response, iResponse: jsonTp.iResponse ?? null } : null,
     irecist,
     best: {

@@ -41,7 +41,23 @@ export interface PatientHeader extends Span {
   id: Word | StringLit | null;
   /** Offset of the opening `{`, or null when the header has none. */
   brace: number | null;
+  /** The header does not parse (a bad id, no `{`, or a misspelt `patient`): one syntax-error. */
   broken: boolean;
+}
+
+/**
+ * A block inside a patient whose header line is no scan header (`scna 2025-03-01 CT {`): its lines
+ * are read as a scan's and its `}` closes it, so one error is reported, not one per line. It has no
+ * meaning in the model (neither its kind nor its date is known).
+ */
+export interface BadBlockNode extends Span {
+  type: "BadBlock";
+  /** The header line, explained like any broken line of a patient. */
+  header: BadLine;
+  /** Offset of the opening `{`. */
+  brace: number;
+  items: ScanItem[];
+  close: number | null;
 }
 
 export interface PatientNode extends Span {
@@ -54,6 +70,7 @@ export interface PatientNode extends Span {
 
 export type PatientItem =
   | AssessmentNode
+  | BadBlockNode
   | CriteriaNode
   | ConfirmResponsesNode
   | ScheduleNode
@@ -176,7 +193,16 @@ export interface LesionNode extends Span {
   value: ValueNode;
 }
 
-export type ValueNode = LengthNode | SplitNode | MergedNode | StatusNode;
+export type ValueNode = LengthNode | SplitNode | MergedNode | StatusNode | BrokenNode;
+
+/**
+ * The value of a lesion line that cannot be read (`4,2 cm`, `abesnt`, nothing at all): the line's
+ * id and declaration still count, the value is unknown (never "not evaluated"). Its span is the
+ * unreadable text (empty when nothing was written); parse.ts reports one syntax-error for the line.
+ */
+export interface BrokenNode extends Span {
+  type: "Broken";
+}
 
 export interface LengthNode extends Span {
   type: "Length";

@@ -2,7 +2,7 @@
 // nodes, and each gets one `syntax-error` whose message is learnt by re-parsing that single line
 // from its context's start rule. Unclosed blocks are reported at their opening brace.
 import { parse as peggyParse, SyntaxError as PeggySyntaxError, Expectation } from "./generated/parser";
-import type { FileNode, BadLine, PatientNode, AssessmentNode } from "./ast";
+import type { FileNode, BadLine, PatientNode, AssessmentNode, BadBlockNode, ScanItem } from "./ast";
 import { Codes } from "../codes";
 import type { CoreDiagnostic } from "../diagnostics";
 
@@ -38,6 +38,7 @@ function collectPatientProblems(text: string, patient: PatientNode, out: CoreDia
   for (const item of patient.items) {
     if (item.type === "Bad") out.push(explainBadLine(text, item));
     else if (item.type === "Assessment") collectAssessmentProblems(text, item, out);
+    else if (item.type === "BadBlock") collectBadBlockProblems(text, item, out);
   }
   if (patient.close === null && patient.header.brace !== null) {
     out.push(unclosed(patient.header.brace, "patient"));
@@ -46,11 +47,23 @@ function collectPatientProblems(text: string, patient: PatientNode, out: CoreDia
 
 function collectAssessmentProblems(text: string, scan: AssessmentNode, out: CoreDiagnostic[]): void {
   if (scan.header.broken) out.push(explainBrokenHeader(text, scan.header.start, scan.header.end, "patient"));
-  for (const item of scan.items) {
-    if (item.type === "Bad") out.push(explainBadLine(text, item));
-  }
+  collectScanItemProblems(text, scan.items, out);
   if (scan.close === null && scan.header.brace !== null) {
     out.push(unclosed(scan.header.brace, scan.header.kind));
+  }
+}
+
+function collectBadBlockProblems(text: string, block: BadBlockNode, out: CoreDiagnostic[]): void {
+  out.push(explainBadLine(text, block.header));
+  collectScanItemProblems(text, block.items, out);
+  if (block.close === null) out.push(unclosed(block.brace, "scan"));
+}
+
+/** A broken line, or a lesion line kept with an unreadable value: one syntax-error each. */
+function collectScanItemProblems(text: string, items: ScanItem[], out: CoreDiagnostic[]): void {
+  for (const item of items) {
+    if (item.type === "Bad") out.push(explainBadLine(text, item));
+    else if (item.type === "Lesion" && item.value.type === "Broken") out.push(explainBadLine(text, { type: "Bad", context: "scan", start: item.start, end: item.end }));
   }
 }
 

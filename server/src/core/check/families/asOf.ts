@@ -20,5 +20,6 @@ function checkAsOf(scope: PatientScope, ctx: CheckContext): void {
 }
 
 export const asOfChecks: StructuralChecks = {
+  family: "as of",
   Patient: [checkAsOf],
 };

@@ -5,6 +5,7 @@ import { Codes } from "../../codes";
 import { parseDay, whyInvalidDate } from "../../util/dates";
 
 export const dateChecks: StructuralChecks = {
+  family: "dates",
   Date: [
     (date, ctx) => {
       if (parseDay(date.text) !== null) return;

@@ -43,6 +43,7 @@ function checkBaselineTiming(episode: Episode, scope: PatientScope, ctx: CheckCo
 }
 
 export const episodeChecks: StructuralChecks = {
+  family: "episodes",
   Patient: [checkPatientBaseline],
   Episode: [checkEpisodeBaseline, checkBaselineTiming],
 };

@@ -36,6 +36,9 @@ function checkReference(line: LesionNode, scope: AssessmentScope, ctx: CheckCont
   if (scope.lesions.misplacedIds.has(id)) return;
   const resolution = scope.lesions.resolve(scope.node, id);
   if (resolution.status === "known") return;
+  // Issue 10: a line whose value cannot be read has its one error (syntax-error), and an id whose
+  // baseline declaration cannot be read is not unknown: no cascade.
+  if (line.value.type === "Broken" || scope.lesions.hasUnreadableDeclaration(scope.node, id)) return;
   if (resolution.status === "later") {
     ctx.report(Codes.unknownLesion, line.id,
       `${id} is declared as new only at the scan of ${resolution.declaredOn}: declare it here (\`${id} new ORGAN VALUE\`) instead.`);
@@ -107,6 +110,7 @@ function checkDuplicateDeclarations(scope: PatientScope, ctx: CheckContext): voi
 }
 
 export const lesionReferenceChecks: StructuralChecks = {
+  family: "lesions",
   Patient: [checkDuplicateDeclarations],
   Assessment: [checkDuplicateMeasurements],
   Lesion: [checkMisplaced, checkReference],

@@ -22,5 +22,6 @@ function checkMergeOrgan(line: LesionNode, scope: AssessmentScope, ctx: CheckCon
 }
 
 export const mergeChecks: StructuralChecks = {
+  family: "merges",
   Lesion: [checkMergeOrgan],
 };

@@ -52,5 +52,6 @@ function checkMissing(scope: AssessmentScope, ctx: CheckContext): void {
 }
 
 export const missingMeasurementChecks: StructuralChecks = {
+  family: "missing measurements",
   Assessment: [checkMissing],
 };

@@ -15,6 +15,7 @@ function checkOrgan(organ: Word, ctx: CheckContext): void {
 }
 
 export const organChecks: StructuralChecks = {
+  family: "organs",
   Lesion: [(line, _scope, ctx) => { if (line.organ) checkOrgan(line.organ, ctx); }],
   Biopsy: [(biopsy, ctx) => checkOrgan(biopsy.organ, ctx)],
 };

@@ -33,6 +33,7 @@ function checkDuplicatePatient(scope: PatientScope, ctx: CheckContext): void {
 }
 
 export const patientIdChecks: StructuralChecks = {
+  family: "patient ids",
   Patient: [checkDuplicatePatient],
 };
 

@@ -42,5 +42,6 @@ function checkScanOrder(scope: PatientScope, ctx: CheckContext): void {
 }
 
 export const scanOrderChecks: StructuralChecks = {
+  family: "scan order",
   Patient: [checkScanOrder],
 };

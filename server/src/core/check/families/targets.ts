@@ -61,6 +61,7 @@ function checkTargetCounts(scope: AssessmentScope, ctx: CheckContext): void {
 }
 
 export const targetEligibilityChecks: StructuralChecks = {
+  family: "targets",
   Assessment: [
     (scope, ctx) => {
       if (scope.node.header.kind !== "baseline") return;

@@ -20,6 +20,7 @@ function valueWords(value: ValueNode): string {
     case "Split": return "split";
     case "Merged": return "merged into";
     case "Status": return value.status;
+    case "Broken": return "an unreadable value";
   }
 }
 
@@ -75,6 +76,7 @@ function checkBaselineTargetMeasured(line: LesionNode, scope: AssessmentScope, c
 }
 
 export const valueChecks: StructuralChecks = {
+  family: "values",
   Lesion: [
     (line, scope, ctx) => {
       const lesion = scope.lesions.kindOf(scope.node, line);
