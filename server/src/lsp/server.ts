@@ -8,13 +8,14 @@ import {
   HoverParams, CompletionItem, CompletionParams, CodeActionParams, DocumentFormattingParams, DocumentRangeFormattingParams,
   DocumentSymbolParams, SymbolInformation, WorkspaceSymbolParams, DefinitionParams, ReferenceParams, PrepareRenameParams,
   RenameParams, FoldingRangeParams, SelectionRangeParams, SemanticTokensParams, InlayHintParams, CodeLensParams,
-  DidChangeConfigurationParams, TextDocumentChangeEvent,
+  DidChangeConfigurationParams, TextDocumentChangeEvent, PublishDiagnosticsNotification, PublishDiagnosticsParams,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import * as path from "path";
 import { fileURLToPath } from "url";
 import { AnalysisCache, trackedTextDocuments, ValidationScheduler } from "./documentState";
 import { workspaceCaseFiles } from "./workspaceFiles";
+import { EncodedPublishParams } from "./transport";
 import { serverSettingsFrom, ServerSettings } from "../service/settings";
 import { hover } from "../service/hover";
 import { codeActions, nextScanAction } from "../service/codeActions";
@@ -64,9 +65,11 @@ export function startServer(connection: Connection): void {
       const document = documents.get(uri);
       if (!document) return;
       const version = document.version;
-      const diagnostics = cache.lspDiagnostics(document);
-      if (documents.get(uri)?.version !== version) return; // a newer edit will publish
-      void connection.sendDiagnostics({ uri, version, diagnostics });
+      const encoded = cache.encodedDiagnostics(document);
+      const isCurrent = () => documents.get(uri)?.version === version;
+      if (!isCurrent()) return; // a newer edit will publish
+      // The writer checks again when the message reaches the wire (transport.ts).
+      void connection.sendNotification(PublishDiagnosticsNotification.type, new EncodedPublishParams(uri, version, encoded, isCurrent) as unknown as PublishDiagnosticsParams);
     } catch (e) {
       log(`nadir: validating ${uri} failed: ${describe(e)}`);
     }
