@@ -4,6 +4,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import { Random } from "../../bench/random";
 import { analyze } from "../../server/src/core/analyze";
+import { formatLineRange, formatText } from "../../server/src/core/format";
 import { checkText, scratchDirectory, TODAY } from "./fuzz/oracle";
 import { checkEncodedDiagnostics } from "./fuzz/encoded";
 
@@ -34,6 +35,27 @@ const REGRESSIONS: Regression[] = [
       assert.equal(days("3654 days").model.patients[0].settings.scheduleDays, undefined);
       assert.equal(days("521 weeks").model.patients[0].settings.scheduleDays, 3647);
       assert.ok(days("522 weeks").diagnostics.some((d) => d.code === "invalid-value"));
+    },
+  },
+  {
+    name: "range formatting after a lone CR: the blank line it wrote joined the CR into one CRLF break and a line was lost; the neighbouring break is now rewritten too",
+    found: "seed 2, inputs 1664 and 2444 (pilot run)",
+    text: "\ny\r\r\r\r}\r",
+    check: (text) => {
+      const lf = (t: string) => t.replace(/\r\n?/g, "\n");
+      const whole = formatText(text);
+      assert.equal(whole, "y\n\n}\n");
+      const lines = text.split(/\r\n|\r|\n/).length;
+      for (let from = 0; from < lines; from++) {
+        for (let to = from; to < lines; to++) {
+          const edit = formatLineRange(text, from, to);
+          if (!edit) continue;
+          const ranged = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+          assert.equal(lf(formatText(ranged)), lf(whole), `lines ${from}-${to}: ${JSON.stringify(ranged)}`);
+        }
+      }
+      const edit = formatLineRange(text, 2, 4)!;
+      assert.deepEqual([edit.start, edit.end, edit.text], [2, 6, "\n\n"], "the CR ending line 1 is rewritten with the blank line");
     },
   },
 ];

@@ -70,6 +70,16 @@ export class AnalysisCache {
     return this.entries.size;
   }
 
+  /** Whether an analysis of the document is cached (of any version: an edit then updates it per patient). */
+  has(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
+  /** An analysis of `text` alone with the settings and day of the cached ones (nothing is cached). */
+  analyseAlone(text: string): Analysis {
+    return analyze(text, { settings: this.settings().core, today: todayDay() });
+  }
+
   /**
    * Notes the client's changes that turned version `fromVersion` of a document into `toVersion`:
    * offsets into the text they applied to (null for a whole-text replacement).

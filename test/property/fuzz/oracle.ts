@@ -185,7 +185,10 @@ function checkFormatting(doc: CaseDocument, rng: Random): void {
   if (edit) {
     assert.ok(0 <= edit.start && edit.start <= edit.end && edit.end <= text.length, `range formatting edit ${edit.start}-${edit.end} outside the text`);
     const ranged = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-    assert.strictEqual(formatText(ranged), once, "formatting the whole text after formatting a range gives another text");
+    // Up to the line ending: with mixed endings the formatter writes the first one it finds, and
+    // a range edit may remove that one (a leading blank line).
+    const lf = (t: string) => t.replace(/\r\n?/g, "\n");
+    assert.strictEqual(lf(formatText(ranged)), lf(once), "formatting the whole text after formatting a range gives another text");
   }
 }
 
