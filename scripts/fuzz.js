@@ -10,8 +10,9 @@
 //     fuzz-runs/seed-S.json) after every chunk; running the same command again resumes with the
 //     chunks not yet done, so a campaign can be stopped (Ctrl-C) and continued at any time. Run it
 //     with `nice` on a shared machine. Failures are saved under fuzz-runs/seed-S-failures/; an
-//     input slower than B ms (default 2,000) is reported as slow; a worker silent for H seconds
-//     (default 120) is a hang: its input is recorded and the chunk continues after it.
+//     input that takes more than B ms of CPU time (default 2,000) is reported as slow; a worker
+//     silent for H seconds (default 120) is a hang: its input is recorded and the chunk continues
+//     after it.
 //
 //   npm run fuzz -- replay --seed S --index I [--minimise] [--out FILE]
 //     Rebuilds one input of a campaign, runs it and prints the outcome; --minimise shrinks a failing
@@ -119,7 +120,7 @@ async function campaign(argv) {
     state.chunks.sort((a, b) => a.from - b.from);
     for (const key of ["inputs", "failures", "slow", "hangs", "cpuMs"]) state.totals[key] += record[key];
     save();
-    console.log(`fuzz campaign: inputs ${from}-${to} done in ${(record.cpuMs / 1000).toFixed(0)} s (${record.failures} failures, ${record.slow} slow, slowest ${record.maxMs.toFixed(0)} ms at ${record.maxIndex}); total ${state.totals.inputs} inputs, ${state.totals.failures} failures`);
+    console.log(`fuzz campaign: inputs ${from}-${to} done, ${(record.cpuMs / 1000).toFixed(0)} CPU s (${record.failures} failures, ${record.slow} slow, slowest ${record.maxMs.toFixed(0)} ms at ${record.maxIndex}); total ${state.totals.inputs} inputs, ${state.totals.failures} failures`);
   };
 
   const queue = [...todo];

@@ -13,6 +13,7 @@ import { checkEncodedDiagnostics } from "./encoded";
 
 export interface InputOutcome {
   index: number;
+  /** CPU time of the process (user + system) for this input: on a shared machine wall time says little. */
   ms: number;
   failure: { stage: string; message: string } | null;
 }
@@ -27,14 +28,15 @@ export class Campaign {
   }
 
   async runText(text: string, seed: number, index: number): Promise<InputOutcome> {
-    const started = process.hrtime.bigint();
+    const started = process.cpuUsage();
     let failure: InputOutcome["failure"] = null;
     try {
       await checkText(text, { scratch: this.scratch, rng: new Random((seed ^ Math.imul(index, 2654435761)) >>> 0), encodedDiagnostics: checkEncodedDiagnostics, turn: index });
     } catch (e) {
       failure = e instanceof FuzzFailure ? { stage: e.stage, message: e.message } : { stage: "oracle", message: e instanceof Error ? e.stack ?? e.message : String(e) };
     }
-    return { index, ms: Number(process.hrtime.bigint() - started) / 1e6, failure };
+    const used = process.cpuUsage(started);
+    return { index, ms: (used.user + used.system) / 1000, failure };
   }
 
   input(seed: number, index: number) {
