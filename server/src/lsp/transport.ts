@@ -11,6 +11,7 @@
 // publish then turns itself into plain JSON (toJSON), correct but without the saving. The VS Code
 // client talks to the server over stdio for this reason.
 import * as net from "net";
+import type { Writable } from "stream";
 import { AbstractMessageWriter, Message, MessageWriter, NotificationMessage, PublishDiagnosticsNotification } from "vscode-languageserver/node";
 import type { EncodedDiagnostics } from "../service/diagnostics";
 
@@ -39,7 +40,7 @@ export class PublishingMessageWriter extends AbstractMessageWriter implements Me
   /** Encoded publishes written, and dropped because their document had moved on (tests, status). */
   readonly statistics = { encodedWritten: 0, staleDropped: 0 };
 
-  constructor(private readonly stream: NodeJS.WritableStream) {
+  constructor(private readonly stream: Writable) {
     super();
     stream.on("error", (error: Error) => this.fireError(error));
     stream.on("close", () => this.fireClose());
@@ -70,9 +71,9 @@ export class PublishingMessageWriter extends AbstractMessageWriter implements Me
       return Promise.reject(error);
     }
     const length = body.reduce((sum, b) => sum + b.length, 0);
-    const message = Buffer.concat([Buffer.from(`${CONTENT_LENGTH}${length}${HEADER_END}`, "ascii"), ...body], length + CONTENT_LENGTH.length + String(length).length + HEADER_END.length);
+    const header = Buffer.from(`${CONTENT_LENGTH}${length}${HEADER_END}`, "ascii");
     return new Promise((resolve, reject) => {
-      this.stream.write(message, (error?: Error | null) => {
+      const done = (error?: Error | null) => {
         if (error) {
           this.fireError(error, msg, ++this.errorCount);
           reject(error);
@@ -80,7 +81,14 @@ export class PublishingMessageWriter extends AbstractMessageWriter implements Me
           this.errorCount = 0;
           resolve();
         }
-      });
+      };
+      // The pieces are written as they are (one writev), not copied into one buffer first: a
+      // publish of a large file is megabytes, and a copy of that per edit keeps the collector busy.
+      this.stream.cork();
+      this.stream.write(header);
+      for (let i = 0; i < body.length - 1; i++) this.stream.write(body[i]);
+      this.stream.write(body[body.length - 1], done);
+      this.stream.uncork();
     });
   }
 

@@ -5,9 +5,11 @@
 // publish), so it keeps them JSON-encoded, one piece per top-level block (patient), and reuses the
 // pieces of blocks an edit did not touch (encodeDiagnostics): an edit inside one patient encodes
 // that patient's diagnostics only, whatever the size of the file. Encoded pieces hold absolute line
-// numbers; an edit that adds or removes lines rewrites the line numbers of every later piece in
-// place (a byte splice, no re-encoding). Offsets do not appear in the published diagnostics at all
-// (see lspData), so an edit that keeps the line count leaves every other piece byte-identical.
+// numbers, written right-aligned in a field as wide as the file's largest line number (JSON allows
+// the spaces): an edit that adds or removes lines copies every later piece and overwrites its line
+// numbers in place, without re-encoding anything. Offsets do not appear in the published
+// diagnostics at all (see lspData), so an edit that keeps the line count leaves every other piece
+// byte-identical.
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { Diagnostic, DiagnosticSeverity } from "vscode-languageserver-types";
 import type { Analysis } from "../core/analyze";
@@ -84,13 +86,17 @@ export interface Block {
 /**
  * The JSON of a run of consecutive diagnostics that lie in one top-level block (or between two):
  * `{...},{...}` as ASCII bytes (non-ASCII characters are written as \u escapes, so byte and
- * character offsets agree), with the byte offset and value of every line number in it.
+ * character offsets agree), with the byte offset and value of every line number in it (`lines[i] +
+ * shift`: moved pieces share the arrays); each line number takes `width` bytes, right-aligned after
+ * spaces.
  */
 interface EncodedPiece {
   count: number;
   bytes: Buffer;
+  width: number;
   lineAt: Uint32Array;
   lines: Uint32Array;
+  shift: number;
 }
 
 export interface EncodeStatistics {
@@ -165,6 +171,7 @@ export function encodeDiagnostics(
 ): EncodedDiagnostics {
   const lineCount = document.lineCount;
   const length = document.getText().length;
+  const width = digits(Math.max(0, lineCount - 1));
   const statistics: EncodeStatistics = { reused: 0, moved: 0, encoded: 0 };
   // The previous pieces by their first core diagnostic.
   const old = new Map<CoreDiagnostic, number>();
@@ -200,13 +207,13 @@ export function encodeDiagnostics(
           piece = prior;
           statistics.reused++;
         } else if (start >= threshold && end <= length) {
-          piece = lineDelta === 0 ? prior : movedPiece(prior, lineDelta);
+          piece = lineDelta === 0 ? prior : movedPiece(prior, lineDelta, width);
           statistics[lineDelta === 0 ? "reused" : "moved"]++;
         }
       }
     }
     if (!piece) {
-      piece = encodePiece(document, diagnostics, from, to);
+      piece = encodePiece(document, diagnostics, from, to, width);
       statistics.encoded++;
     }
     pieces.push(piece);
@@ -227,7 +234,7 @@ function maxEnd(diagnostics: readonly CoreDiagnostic[], from: number, to: number
   return end;
 }
 
-function encodePiece(document: TextDocument, diagnostics: readonly CoreDiagnostic[], from: number, to: number): EncodedPiece {
+function encodePiece(document: TextDocument, diagnostics: readonly CoreDiagnostic[], from: number, to: number, width: number): EncodedPiece {
   let json = "";
   const lineAt = new Uint32Array(2 * (to - from));
   const lines = new Uint32Array(2 * (to - from));
@@ -239,38 +246,55 @@ function encodePiece(document: TextDocument, diagnostics: readonly CoreDiagnosti
     json += "{\"range\":{\"start\":{\"line\":";
     lineAt[slot] = json.length;
     lines[slot++] = range.start.line;
-    json += `${range.start.line},"character":${range.start.character}},"end":{"line":`;
+    json += `${String(range.start.line).padStart(width)},"character":${range.start.character}},"end":{"line":`;
     lineAt[slot] = json.length;
     lines[slot++] = range.end.line;
-    json += `${range.end.line},"character":${range.end.character}}},"severity":${severityOf(d)},"code":${ascii(JSON.stringify(d.code))},"source":"${DIAGNOSTIC_SOURCE}","message":${ascii(JSON.stringify(lspMessage(d)))}`;
+    json += `${String(range.end.line).padStart(width)},"character":${range.end.character}}},"severity":${severityOf(d)},"code":${ascii(JSON.stringify(d.code))},"source":"${DIAGNOSTIC_SOURCE}","message":${ascii(JSON.stringify(lspMessage(d)))}`;
     const data = lspData(d);
     if (data) json += `,"data":${ascii(JSON.stringify(data))}`;
     json += "}";
   }
-  return { count: to - from, bytes: Buffer.from(json, "latin1"), lineAt, lines };
+  return { count: to - from, bytes: Buffer.from(json, "latin1"), width, lineAt, lines, shift: 0 };
 }
 
-/** `prior` with every line number moved by `delta` (bytes spliced, nothing re-encoded). */
-function movedPiece(prior: EncodedPiece, delta: number): EncodedPiece {
+/**
+ * `prior` with every line number moved by `delta`, nothing re-encoded: a copy with the numbers
+ * overwritten in their fields, or, when they no longer fit (or the file's width changed), the
+ * bytes between them copied around numbers of the new width.
+ */
+function movedPiece(prior: EncodedPiece, delta: number, width: number): EncodedPiece {
   const n = prior.lines.length;
-  const lines = new Uint32Array(n);
-  let size = prior.bytes.length;
-  for (let i = 0; i < n; i++) {
-    lines[i] = prior.lines[i] + delta;
-    size += digits(lines[i]) - digits(prior.lines[i]);
+  const shift = prior.shift + delta;
+  if (width === prior.width) {
+    // Every line number fits: the width is that of the file's largest line number.
+    const bytes = Buffer.allocUnsafe(prior.bytes.length);
+    prior.bytes.copy(bytes);
+    for (let i = 0; i < n; i++) writeNumber(bytes, prior.lineAt[i], width, prior.lines[i] + shift);
+    return { count: prior.count, bytes, width, lineAt: prior.lineAt, lines: prior.lines, shift };
   }
-  const bytes = Buffer.allocUnsafe(size);
+  const bytes = Buffer.allocUnsafe(prior.bytes.length + n * (width - prior.width));
   const lineAt = new Uint32Array(n);
   let read = 0;
   let write = 0;
   for (let i = 0; i < n; i++) {
     write += prior.bytes.copy(bytes, write, read, prior.lineAt[i]);
     lineAt[i] = write;
-    write += bytes.write(String(lines[i]), write, "latin1");
-    read = prior.lineAt[i] + digits(prior.lines[i]);
+    writeNumber(bytes, write, width, prior.lines[i] + shift);
+    write += width;
+    read = prior.lineAt[i] + prior.width;
   }
   prior.bytes.copy(bytes, write, read);
-  return { count: prior.count, bytes, lineAt, lines };
+  return { count: prior.count, bytes, width, lineAt, lines: prior.lines, shift };
+}
+
+/** Writes `value` right-aligned in `width` bytes at `at` (spaces before it). */
+function writeNumber(bytes: Buffer, at: number, width: number, value: number): void {
+  let i = at + width - 1;
+  do {
+    bytes[i--] = 48 + (value % 10);
+    value = Math.floor(value / 10);
+  } while (value > 0 && i >= at);
+  while (i >= at) bytes[i--] = 32;
 }
 
 function digits(n: number): number {

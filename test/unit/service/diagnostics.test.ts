@@ -47,7 +47,7 @@ describe("service: diagnostics encoded per block and reused across an edit", () 
     const { previous, encoded, expected } = edited("x\ny\n");
     assert.deepEqual(JSON.parse(encoded.toJsonText()), expected);
     assert.deepEqual(encoded.statistics, { reused: 0, moved: 2, encoded: 1 });
-    assert.equal(encoded.pieces[1].bytes.length, previous.pieces[1].bytes.length, "line 2 -> 4: as many digits");
+    assert.equal(encoded.pieces[1].bytes.length, previous.pieces[1].bytes.length, "line 2 -> 4: the same width");
     assert.deepEqual(expected[3].range.start, { line: 6, character: 0 });
   });
 
@@ -58,13 +58,14 @@ describe("service: diagnostics encoded per block and reused across an edit", () 
     assert.equal(encoded.pieces[2], previous.pieces[2]);
   });
 
-  it("moves line numbers across a change in their number of digits", () => {
-    const lines = Array.from({ length: 12 }, (_, i) => `line ${i}`).join("\n") + "\n";
+  it("moves line numbers when the file's largest line number gains a digit (wider fields)", () => {
+    const lines = Array.from({ length: 8 }, (_, i) => `line ${i}`).join("\n") + "\n";
     const document = TextDocument.create("untitled:l.nadir", "nadir", 1, lines);
     const at = (line: number) => document.offsetAt({ line, character: 0 });
-    const findings = [finding(at(1), at(1) + 4), finding(at(8), at(9) + 4), finding(at(9), at(9) + 4)];
+    const findings = [finding(at(1), at(1) + 4), finding(at(6), at(7) + 4), finding(at(7), at(7) + 4)];
     const blockList = [{ start: 0, end: at(2) }, { start: at(2), end: lines.length }];
     const previous = encodeDiagnostics(document, findings, blockList);
+    assert.equal(previous.pieces[0].width, 1);
     const next = TextDocument.update(document, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "a\nb\n" }], 2);
     for (const d of findings) {
       d.start += 4;
@@ -72,8 +73,18 @@ describe("service: diagnostics encoded per block and reused across an edit", () 
     }
     const encoded = encodeDiagnostics(next, findings, blockList.map((b, i) => ({ start: i === 0 ? 0 : b.start + 4, end: b.end + 4 })), previous, { unchangedPrefix: 0, changedEnd: 4 });
     assert.deepEqual(encoded.statistics, { reused: 0, moved: 2, encoded: 0 });
+    assert.equal(encoded.pieces[1].width, 2);
     assert.deepEqual(JSON.parse(encoded.toJsonText()), plain(next, findings));
-    assert.deepEqual(encoded.toDiagnostics()[1].range, { start: { line: 10, character: 0 }, end: { line: 11, character: 4 } });
+    assert.deepEqual(encoded.toDiagnostics()[1].range, { start: { line: 8, character: 0 }, end: { line: 9, character: 4 } });
+    // And back: moved again within the same width, the copy is overwritten in place.
+    const again = TextDocument.update(next, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "c\n" }], 3);
+    for (const d of findings) {
+      d.start += 2;
+      d.end += 2;
+    }
+    const twice = encodeDiagnostics(again, findings, blockList.map((b, i) => ({ start: i === 0 ? 0 : b.start + 6, end: b.end + 6 })), encoded, { unchangedPrefix: 0, changedEnd: 2 });
+    assert.equal(twice.pieces[1].bytes.length, encoded.pieces[1].bytes.length);
+    assert.deepEqual(JSON.parse(twice.toJsonText()), plain(again, findings));
   });
 
   it("passes the core's data through without offsets, and omits data when nothing is left", () => {
