@@ -47,7 +47,9 @@ export function checkDiagnosticsAround(document: TextDocument, analysis: Analysi
   const to = Math.min(text.length, from + rng.int(0, 400));
   const around = diagnosticsAround(text, from, to, rng.int(0, 2000), (slice) => analyze(slice, { today }));
   assert.ok(around.from <= from || around.from === 0, `slice ${around.from}-${around.to} starts after ${from}`);
-  const inBlocks = analysis.diagnostics.filter((d) => !CROSS_PATIENT_CODES.has(d.code) && around.blocks.some((b) => b.start <= d.start && d.end <= b.end));
+  // A diagnostic belongs to the block it starts in (half-open: one at a block's very end, zero
+  // wide, is about the next line).
+  const inBlocks = analysis.diagnostics.filter((d) => !CROSS_PATIENT_CODES.has(d.code) && around.blocks.some((b) => b.start <= d.start && d.start < b.end && d.end <= b.end));
   const partial = JSON.parse(encodeDiagnostics(document, around.diagnostics, around.blocks).toJsonText());
   const full = JSON.parse(JSON.stringify(toLspDiagnostics(document, inBlocks)));
   assert.deepStrictEqual(partial, full, `the diagnostics of the patients in ${around.from}-${around.to}, analysed alone, differ from the full analysis's`);
