@@ -29,7 +29,7 @@ import type { CaseDocument } from "../../../server/src/service/document";
 import { hover } from "../../../server/src/service/hover";
 import { completion } from "../../../server/src/service/completion";
 import { codeActions } from "../../../server/src/service/codeActions";
-import { definition, prepareRename, references, rename, RenameError } from "../../../server/src/service/navigation";
+import { definition, prepareRename, references, rename } from "../../../server/src/service/navigation";
 import { documentSymbols, workspaceSymbols } from "../../../server/src/service/symbols";
 import { foldingRanges, selectionRanges } from "../../../server/src/service/structure";
 import { semanticTokens } from "../../../server/src/service/semanticTokens";
@@ -40,6 +40,7 @@ import { REPORT_REQUEST_FORMATS } from "../../../server/src/protocol/report";
 import { toLspDiagnostics } from "../../../server/src/service/diagnostics";
 import { main } from "../../../server/src/cli/main";
 import { Random } from "../../../bench/random";
+import { assertInside, rangesIn, refusedOr } from "../../helpers/lspRanges";
 
 export const TODAY = parseDay("2026-01-01") as number;
 const AS_OF = "2026-01-01";
@@ -287,31 +288,3 @@ export function scratchDirectory(): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-/** Every Range found anywhere in a handler's result (LSP results nest them in many shapes). */
-function rangesIn(value: unknown, out: Range[] = [], depth = 0): Range[] {
-  if (!value || typeof value !== "object" || depth > 12) return out;
-  const r = value as Partial<Range>;
-  if (r.start && r.end && typeof r.start.line === "number" && typeof r.end.character === "number") out.push(r as Range);
-  for (const child of Object.values(value as Record<string, unknown>)) rangesIn(child, out, depth + 1);
-  return out;
-}
-
-export function assertInside(document: TextDocument, range: Range, what: string): void {
-  const inside = (p: Position) => {
-    if (p.line < 0 || p.character < 0 || p.line >= document.lineCount) return false;
-    const lineText = document.getText({ start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } });
-    return p.character <= lineText.replace(/\r?\n$|\r$/, "").length;
-  };
-  const ordered = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
-  assert.ok(inside(range.start) && inside(range.end) && ordered, `${what}: range ${JSON.stringify(range)} is not inside the document`);
-}
-
-function refusedOr<T>(run: () => T): T | null {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof RenameError && e.message.length > 0) return null;
-    throw e;
-  }
-}
