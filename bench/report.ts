@@ -4,6 +4,7 @@ import type { CheckResult } from "./checkCli";
 import type { LspFileResult, LspResult } from "./lsp";
 import type { IncrementalResult } from "./incremental";
 import type { GcShareResult } from "./gcShare";
+import type { EncodingResult } from "./encoding";
 
 export interface BenchResults {
   date: string;
@@ -17,6 +18,7 @@ export interface BenchResults {
   throughput: ThroughputResult[];
   stages: StageTimes | null;
   incremental: IncrementalResult[];
+  encoding: EncodingResult[];
   check: CheckResult | null;
   gc: GcShareResult[];
   lsp: LspResult | null;
@@ -101,6 +103,14 @@ export function formatReport(results: BenchResults): string {
     out.push("");
     out.push("Incremental re-analysis of one edited patient (core, in-process, 200 one-character edits)");
     out.push(table(["input", "full analyze", "incremental", "p50", "p95"], results.incremental.map((r) => [r.name, ms(r.fullAnalyzeMs), `${r.incremental}/${r.edits}`, ms(r.p50Ms), ms(r.p95Ms)])));
+  }
+  if (results.encoding.length > 0) {
+    out.push("");
+    out.push("Encoding a publish of every diagnostic, in-process (the old path; pieces now: all, reused after a same-line-count edit, moved after a line edit, or re-encoded)");
+    out.push(table(
+      ["input", "diagnostics", "publish", "convert+stringify", "encode all", "reuse", "move", "re-encode later"],
+      results.encoding.map((e) => [e.name, String(e.diagnostics), mb(e.publishBytes), ms(e.convertAndStringifyMs), ms(e.encodeAllMs), ms(e.reuseMs), ms(e.moveMs), ms(e.reencodeLaterMs)]),
+    ));
   }
   out.push("");
   out.push("nadir check on 10,000 single-patient files");

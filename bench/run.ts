@@ -1,7 +1,7 @@
 // `npm run bench`: generates the inputs (once), measures throughput, incremental re-analysis,
 // `nadir check` (a directory of 10,000 files, and the garbage collector's share on every cohort) and
 // the language server on every cohort, prints the tables and writes bench/results/latest.json.
-// Select parts with `npm run bench -- throughput incremental check gc lsp` (default: all), and
+// Select parts with `npm run bench -- throughput incremental encoding check gc lsp` (default: all), and
 // cohorts with `--only NAME,NAME`. NADIR_BENCH_BIN=path/to/bin/nadir.js measures another build's
 // CLI and server on the same inputs (before/after figures); the results then go to
 // bench/results/<NADIR_BENCH_LABEL or "other">.json instead of latest.json.
@@ -14,10 +14,11 @@ import { measureCheck } from "./checkCli";
 import { IncrementalResult, measureIncremental } from "./incremental";
 import { measureLsp } from "./lsp";
 import { measureGcShare, GcShareResult } from "./gcShare";
+import { measureEncoding, EncodingResult } from "./encoding";
 import { NADIR_BIN } from "./data";
 import { BenchResults, evaluateTargets, formatReport } from "./report";
 
-const PARTS = ["throughput", "incremental", "check", "gc", "lsp"] as const;
+const PARTS = ["throughput", "incremental", "encoding", "check", "gc", "lsp"] as const;
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -46,6 +47,13 @@ async function main(): Promise<void> {
       incremental.push(measureIncremental(dataset));
     }
   }
+  const encoding: EncodingResult[] = [];
+  if (wanted.has("encoding")) {
+    for (const dataset of cohorts.filter((c) => c.patients >= 1000)) {
+      log(`encoding diagnostics ${dataset.name}`);
+      encoding.push(measureEncoding(dataset));
+    }
+  }
   let check = null;
   if (wanted.has("check")) {
     log("nadir check on the directory");
@@ -64,7 +72,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(), node: process.version, cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? "unknown",
     bin: path.relative(REPO_ROOT, NADIR_BIN) || NADIR_BIN,
     loadAverage: { start: loadAtStart, end: os.loadavg()[0] },
-    throughput, stages, incremental, check, gc, lsp,
+    throughput, stages, incremental, encoding, check, gc, lsp,
   };
   const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
   process.stdout.write(formatReport(results));
