@@ -70,7 +70,7 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
       name: "a rule id in a hover opens the rules installed with the extension, at that rule (docs/rules.md)",
       run: async () => {
         const { text } = file(melanoma);
-        const line = lineOf(text, /^\s*T2 too small/);
+        const line = lineOf(text, /^\s*T2\s+too small/);
         await workbench.goTo(line, text.split("\n")[line - 1].indexOf("too small") + 2);
         await workbench.hoverAtCursor(/too small/);
         await page.locator(".monaco-hover:not(.hidden) .monaco-hover-content a", { hasText: /^R2$/ }).first().click();
@@ -84,7 +84,7 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
       name: "completion inside a scan offers the declared lesion ids it still lacks",
       run: async () => {
         // Blank out "N1 9 mm" at the first follow-up, then ask for completion on "N".
-        const n1Line = lineOf(file(melanoma).text, /^\s*N1 9 mm/);
+        const n1Line = lineOf(file(melanoma).text, /^\s*N1\s+9 mm/);
         await workbench.goTo(n1Line, 1);
         await page.keyboard.press("End");
         await page.keyboard.press("Shift+Home");
