@@ -20,6 +20,7 @@ import { KEYWORD_DOCS, PHRASES } from "./keywordDocs";
 import { bestResponseLabel, change, describeValue, mm, pct, responseLabel, signedMm } from "./describe";
 import { CodeTable } from "../core/codes";
 import { DocLinks, linkRuleIds, NO_DOC_LINKS } from "./docLinks";
+import { resolveCriteriaName } from "../core/criteria/registry";
 
 export function hover(doc: CaseDocument, position: Position, links: DocLinks = NO_DOC_LINKS): Hover | null {
   const text = doc.document.getText();
@@ -46,7 +47,7 @@ export function hover(doc: CaseDocument, position: Position, links: DocLinks = N
   }
   const word = wordAt(text, offset);
   if (word) {
-    const docLine = KEYWORD_DOCS[word.text] ?? (/^RECIST/i.test(word.text) ? KEYWORD_DOCS.RECIST : undefined) ?? (/^irecist$/i.test(word.text) ? KEYWORD_DOCS.iRECIST : undefined);
+    const docLine = KEYWORD_DOCS[word.text] ?? resolveCriteriaName(word.text)?.summary ?? (/^RECIST/i.test(word.text) ? KEYWORD_DOCS.RECIST : undefined);
     if (docLine && !isInsideString(text, offset)) return markdown(`**${word.text}**: ${linkRuleIds(docLine, links)}`, word);
   }
   const diag = doc.analysis.diagnostics.find((d) => d.start <= offset && offset < d.end);

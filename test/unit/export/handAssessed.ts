@@ -40,6 +40,7 @@ export function handAssessed(path: string, text: string, patients: HandPatient[]
       patient,
       id: patient.id,
       criteria: patients[p].criteria,
+      criteriaRead: [patients[p].criteria],
       episodes: patient.episodes.map((episode, e): EpisodeAssessment => {
         const hand = patients[p].episodes[e];
         const baselineSum = hand.baselineSumMm === null ? null : hand.baselineSumMm * 10;

@@ -14,6 +14,10 @@ import { formatDay, parseDay } from "../util/dates";
 import { isKnownMarkerName, isKnownMarkerUnit, isKnownTherapyWord, knownTherapyWords } from "./vocabulary";
 import { lesionIdMap, letters, Numbered, REMOVED_LINE, REMOVED_STRING, REMOVED_VALUE } from "./placeholders";
 import { dateShiftFor, pseudonymFor } from "./pseudonyms";
+import { resolveCriteriaName } from "../criteria/registry";
+
+/** What an unknown criteria name becomes: still unknown to the registry, so the line stays an `invalid-value`. */
+const UNKNOWN_CRITERIA = "unknown-criteria";
 
 /** The classes of words a user may keep (each `--keep-...` flag of `nadir deidentify`). */
 export interface KeepClasses {
@@ -123,7 +127,7 @@ class Rebuilder {
     const at = item.start;
     switch (item.type) {
       case "Criteria":
-        return this.line(`criteria ${item.name === "iRECIST" ? "iRECIST" : "RECIST 1.1"}`, 1, at);
+        return this.line(`criteria ${item.names.map((n) => this.criteriaName(n)).join(" ")}`, 1, at);
       case "ConfirmResponses":
         return this.line("confirm responses", 1, at);
       case "Schedule":
@@ -264,6 +268,14 @@ class Rebuilder {
     const mapped = s.lesionIds.get(id.value) ?? "L0";
     if (mapped !== id.value) this.out.replaced.add(id);
     return mapped;
+  }
+
+  /** A criteria name the registry knows is printed as the registry writes it; any other word is replaced (it stays unknown: invalid-value). */
+  private criteriaName(name: Word): string {
+    const known = resolveCriteriaName(name.value);
+    if (known) return known.label;
+    this.out.replaced.add(name);
+    return UNKNOWN_CRITERIA;
   }
 
   private organ(organ: Word, s: PatientScope): string {

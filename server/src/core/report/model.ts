@@ -193,9 +193,9 @@ export function buildScanReport(target: ReportTarget): ScanReport {
     : null;
 
   // The JSON of `nadir assess` for this episode, built by the same functions; positions for reasons only.
-  const jsonEpisode = episodeJson(episode, iRecist, () => index);
-  const jsonTp = tp ? timepointJson(tp, iRecist) : null;
-  const jsonPrevious = previousTp ? timepointJson(previousTp, iRecist) : null;
+  const jsonEpisode = episodeJson(episode, patient.criteriaRead, () => index);
+  const jsonTp = tp ? timepointJson(tp, patient.criteriaRead, { episode, index: tpIndex }) : null;
+  const jsonPrevious = previousTp ? timepointJson(previousTp, patient.criteriaRead, { episode, index: tpIndex - 1 }) : null;
 
   const lesions = [...ep.lesions.values()];
   const baselineScan = ep.baseline!;
