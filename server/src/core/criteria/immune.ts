@@ -226,7 +226,7 @@ function readImmune(spec: ImmuneSpec, c: Criterion, input: CriterionInput): Immu
       const m = spec.measure(v.lesion, v.value);
       candidates.push({ view: v, size: m.kind === "value" ? m.value : 0 });
     }
-    candidates.sort((a, b) => a.view.firstSeen.day - b.view.firstSeen.day || b.size - a.size || a.view.lesion.id.localeCompare(b.view.lesion.id));
+    candidates.sort((a, b) => a.view.firstSeen.day - b.view.firstSeen.day || b.size - a.size || naturalCompare(a.view.lesion.id, b.view.lesion.id));
     const enteringNow: string[] = [];
     for (const { view } of candidates) {
       if (spec.placeFree(entered, view.lesion)) {
@@ -469,6 +469,21 @@ function readImmune(spec: ImmuneSpec, c: Criterion, input: CriterionInput): Immu
     runs,
     diagnostics,
   };
+}
+
+/** Ids in natural order: NL2 before NL10 (R25: places are filled by id last). */
+export function naturalCompare(a: string, b: string): number {
+  const split = (s: string) => s.split(/(\d+)/).map((part, i) => (i % 2 === 1 ? Number(part) : part));
+  const x = split(a);
+  const y = split(b);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if (x[i] === undefined) return -1;
+    if (y[i] === undefined) return 1;
+    if (x[i] === y[i]) continue;
+    if (typeof x[i] === "number" && typeof y[i] === "number") return (x[i] as number) - (y[i] as number);
+    return String(x[i]) < String(y[i]) ? -1 : 1;
+  }
+  return 0;
 }
 
 function signedPctOrNull(pct: number | null): string {
