@@ -124,6 +124,7 @@ export function immuneCriterion(spec: ImmuneSpec): Criterion {
     docsAnchor: spec.docsAnchor,
     thresholds: spec.thresholds,
     progressionLabel: spec.vocabulary.PD,
+    progressionRule: "R25",
     fieldsOfVersion1: false,
     immunotherapy: true,
     read: (input) => readImmune(spec, c, input),

@@ -35,6 +35,7 @@ export const IRECIST: Criterion = {
   csvPrefix: null,
   docsAnchor: "irecist",
   thresholds: { pr: "iPR: sum <= 70 % of baseline (-30 %)", pd: "iUPD: sum >= 120 % of the nadir and >= 5 mm above it" },
+  progressionRule: "R10",
   progressionLabel: "iUPD",
   fieldsOfVersion1: true,
   immunotherapy: true,

@@ -90,6 +90,7 @@ export const RECIST11: Criterion = {
   csvPrefix: null,
   docsAnchor: "recist-11",
   thresholds: { pr: "PR: sum <= 70 % of baseline (-30 %)", pd: "PD: sum >= 120 % of the nadir and >= 5 mm above it" },
+  progressionRule: "R6",
   progressionLabel: "PD",
   fieldsOfVersion1: true,
   immunotherapy: false,

@@ -154,6 +154,8 @@ export interface Criterion {
 
   /** What its displays call a progression that starts a run: "PD", "iUPD", "irPD". */
   readonly progressionLabel: string;
+  /** The rule its date of progression rests on (R6, R10, R25). */
+  readonly progressionRule: string;
   /**
    * Whether its results fit the fields of language version 1 (`response`, `iResponse`): a patient
    * reading it alone gets no `criteriaRead` and no `readings` in the JSON (RECIST 1.1, iRECIST).
