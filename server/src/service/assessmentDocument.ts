@@ -8,6 +8,7 @@ import { headerSpan } from "./caseIndex";
 import { assessmentJson } from "../core/engine/json";
 import { tableToCsv } from "../core/export/table";
 import { timepointTable } from "../core/export/csv";
+import { chartViewsOf } from "../core/chart/views";
 
 interface JsonTimepoint {
   range?: Range;
@@ -30,12 +31,17 @@ export interface AssessmentDocument {
   files: Array<Record<string, unknown> & { file: string; patients: JsonPatient[] }>;
 }
 
-/** The spec's JSON for one file, plus the LSP `range` of every baseline and time point header. */
+/**
+ * The spec's JSON for one file, plus the LSP `range` of every baseline and time point header and,
+ * for a patient read under several criteria (P3), the timeline chart's view of each criterion.
+ */
 export function assessmentDocument(doc: CaseDocument, fileLabel: string): AssessmentDocument {
   const file = assessmentJson(doc.analysis, fileLabel) as unknown as AssessmentDocument["files"][number];
   doc.analysis.assessment.patients.forEach((pa, p) => {
     const patient = file.patients[p];
     if (!patient) return;
+    const views = chartViewsOf(pa);
+    if (views) patient.chartViews = views;
     pa.episodes.forEach((ea, e) => {
       const episode = patient.episodes[e];
       if (!episode) return;

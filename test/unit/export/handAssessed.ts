@@ -88,6 +88,7 @@ function iRecistReading(hand: HandEpisode): EpisodeReading {
       response: tp.iResponse ?? "NE", category: categoryOf(vocabulary, tp.iResponse ?? "NE"), confirmation: null, neReason: null, saw: "", explanation: [],
     })),
     bestResponse: hand.iBest ?? null, bestConfirmation: null, progressionDate: hand.progressionDate ?? null, confirmedBy: null,
+    baselineBurden: hand.baselineSumMm === null ? null : hand.baselineSumMm * 10,
   };
 }
 

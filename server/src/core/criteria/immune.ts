@@ -20,8 +20,7 @@ import { isGone, measurementAt, valueAt } from "../engine/lesionValues";
 import { abnormalMarkers } from "../engine/nonTargets";
 import { unreadableBaseline } from "../engine/unreadable";
 import { dayText, signedPct } from "../engine/format";
-import { formatMm } from "../util/numbers";
-import { bestInLabels, LazyEpisodeReading, pctChange, progressionEventsOf, responseConfirmations } from "./shared";
+import { bestInLabels, burdenText, LazyEpisodeReading, pctChange, progressionEventsOf, responseConfirmations } from "./shared";
 import { dateSpan, diagnostic } from "../engine/diagnosticHelpers";
 
 /** How one lesion's value counts in a burden. */
@@ -46,6 +45,7 @@ export interface ImmuneSpec {
   csvPrefix: string;
   docsAnchor: string;
   thresholds: { pr: string; pd: string };
+  chart: { axis: string; pr: string; pd: string };
   /** The rule of its measurement and response (R26/R27, R29, R30), cited in explanations. */
   rule: string;
   /** How a lesion's value counts in the burden. */
@@ -123,9 +123,12 @@ export function immuneCriterion(spec: ImmuneSpec): Criterion {
     csvPrefix: spec.csvPrefix,
     docsAnchor: spec.docsAnchor,
     thresholds: spec.thresholds,
+    chart: spec.chart,
     progressionLabel: spec.vocabulary.PD,
     progressionRule: "R25",
     fieldsOfVersion1: false,
+    prThreshold: spec.prThreshold,
+    pdThreshold: spec.pdThreshold,
     immunotherapy: true,
     read: (input) => readImmune(spec, c, input),
     progressionDiagnostics: (run, input) => progressionDiagnostics(spec, run as ImmuneRun, input),
@@ -134,15 +137,6 @@ export function immuneCriterion(spec: ImmuneSpec): Criterion {
     progressionEvents: (e) => progressionEventsOf(c, e),
   };
   return c;
-}
-
-/** A burden in words: "60 mm", "401.25 mm²". */
-export function burdenText(value: number, unit: "mm" | "mm2"): string {
-  if (unit === "mm") return `${formatMm(value)} mm`;
-  const whole = Math.floor(Math.abs(value) / 100);
-  const rest = Math.abs(value) % 100;
-  const digits = rest === 0 ? "" : rest % 10 === 0 ? `.${rest / 10}` : `.${String(rest).padStart(2, "0")}`;
-  return `${value < 0 ? "-" : ""}${whole}${digits} mm²`;
 }
 
 function readImmune(spec: ImmuneSpec, c: Criterion, input: CriterionInput): ImmuneRun {
@@ -459,7 +453,7 @@ function readImmune(spec: ImmuneSpec, c: Criterion, input: CriterionInput): Immu
   const explanation = [...best.explanation];
   return {
     criterion: spec.id,
-    reading: new LazyEpisodeReading(spec.id, timepoints, best.best, bestConfirmation, progressionDate, confirmedBy, bestUpTo),
+    reading: new LazyEpisodeReading(spec.id, timepoints, best.best, bestConfirmation, progressionDate, confirmedBy, bestUpTo, noTargets || episodeNe !== null ? null : baselineBurden),
     progressionPoints: runs.map((r) => r.first),
     isProgressionAt: (i) => states[i]?.category === "PD",
     pendingWindow: null,

@@ -18,6 +18,7 @@ export const IMRECIST = immuneCriterion({
   csvPrefix: "imrecist",
   docsAnchor: "imrecist",
   thresholds: { pr: "PR: sum with new lesions <= 70 % of baseline (-30 %)", pd: "PD: sum with new lesions >= 120 % of the nadir and >= 5 mm above it" },
+  chart: { axis: "Sum with new lesions (mm)", pr: "PR \u221230 %", pd: "PD +20 % / +5 mm" },
   rule: "R30",
   measure: diameterMeasure,
   newMeasurable: recistMeasurable,

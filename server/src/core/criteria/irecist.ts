@@ -12,7 +12,7 @@ import type { Criterion, CriterionInput, CriterionRun, TimepointReading, Vocabul
 import { categoryOf, LazyEpisodeReading, progressionEventsOf, responseConfirmations } from "./shared";
 import { recistReading } from "./recist11";
 import { capitalise, clinicalSpan, dateSpan, diagnostic } from "../engine/diagnosticHelpers";
-import { dayText } from "../engine/format";
+import { dayText, pdThresholdOf, prThresholdOf } from "../engine/format";
 
 const VOCABULARY: Vocabulary = { CR: "iCR", PR: "iPR", SD: "iSD", NN: "NON-iCR/NON-iUPD", UPD: "iUPD", PD: "iCPD", NE: "NE" };
 
@@ -35,9 +35,12 @@ export const IRECIST: Criterion = {
   csvPrefix: null,
   docsAnchor: "irecist",
   thresholds: { pr: "iPR: sum <= 70 % of baseline (-30 %)", pd: "iUPD: sum >= 120 % of the nadir and >= 5 mm above it" },
+  chart: { axis: "Sum of diameters (mm)", pr: "iPR \u221230 %", pd: "iUPD +20 % / +5 mm" },
   progressionRule: "R10",
   progressionLabel: "iUPD",
   fieldsOfVersion1: true,
+  prThreshold: prThresholdOf,
+  pdThreshold: pdThresholdOf,
   immunotherapy: true,
 
   read(input: CriterionInput): IrecistRun {
@@ -66,7 +69,7 @@ export const IRECIST: Criterion = {
     const bestConfirmation = iBest.best === "iUPD" && open !== null ? "pending" : null;
     return {
       criterion: "iRECIST",
-      reading: new LazyEpisodeReading("iRECIST", timepoints, iBest.best, bestConfirmation, irecist.progressionDate, icpd ? facts[icpd.index].tp.date : null, bestUpTo),
+      reading: new LazyEpisodeReading("iRECIST", timepoints, iBest.best, bestConfirmation, irecist.progressionDate, icpd ? facts[icpd.index].tp.date : null, bestUpTo, input.baselineSum),
       progressionPoints: irecist.events.filter((e) => e.kind === "iupd").map((e) => e.index),
       isProgressionAt: (i) => irecist.responses[i] === "iUPD" || irecist.responses[i] === "iCPD",
       // One source for the window and the scan it belongs to: the run's first iUPD (R10, R13).

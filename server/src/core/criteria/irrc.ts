@@ -71,6 +71,7 @@ export const IRRC = immuneCriterion({
   csvPrefix: "irrc",
   docsAnchor: "irrc",
   thresholds: { pr: "irPR: TTB <= 50 % of baseline (-50 %)", pd: "irPD: TTB >= 125 % of the nadir" },
+  chart: { axis: "Sum of products, index and new lesions (mm\u00b2)", pr: "irPR \u221250 %", pd: "irPD +25 %" },
   rule: "R27",
   measure: product,
   newMeasurable(lesion, value) {

@@ -20,6 +20,7 @@ export const IRRECIST = immuneCriterion({
   csvPrefix: "irrecist",
   docsAnchor: "irrecist",
   thresholds: { pr: "irPR: TMTB <= 70 % of baseline (-30 %)", pd: "irPD: TMTB >= 120 % of the nadir and >= 5 mm above it" },
+  chart: { axis: "Sum with new lesions (mm)", pr: "irPR \u221230 %", pd: "irPD +20 % / +5 mm" },
   rule: "R29",
   measure: diameterMeasure,
   newMeasurable: recistMeasurable,

@@ -9,7 +9,7 @@ import { bestOverallResponse } from "../engine/best";
 import type { Criterion, CriterionInput, CriterionRun, TimepointReading, Vocabulary } from "./types";
 import { categoryOf, LazyEpisodeReading, progressionEventsOf, responseConfirmations } from "./shared";
 import { diagnostic, dateSpan } from "../engine/diagnosticHelpers";
-import { mm, signedPct, sumVsNadir } from "../engine/format";
+import { mm, pdThresholdOf, prThresholdOf, signedPct, sumVsNadir } from "../engine/format";
 
 const VOCABULARY: Vocabulary = { CR: "CR", PR: "PR", SD: "SD", NN: "NON-CR/NON-PD", UPD: "PD", PD: "PD", NE: "NE" };
 
@@ -90,9 +90,12 @@ export const RECIST11: Criterion = {
   csvPrefix: null,
   docsAnchor: "recist-11",
   thresholds: { pr: "PR: sum <= 70 % of baseline (-30 %)", pd: "PD: sum >= 120 % of the nadir and >= 5 mm above it" },
+  chart: { axis: "Sum of diameters (mm)", pr: "PR \u221230 %", pd: "PD +20 % / +5 mm" },
   progressionRule: "R6",
   progressionLabel: "PD",
   fieldsOfVersion1: true,
+  prThreshold: prThresholdOf,
+  pdThreshold: pdThresholdOf,
   immunotherapy: false,
 
   read(input: CriterionInput): RecistRun {
@@ -110,7 +113,7 @@ export const RECIST11: Criterion = {
     const bestUpTo = (date: string) => bestOverallResponse(tps.filter((tp) => tp.date <= date), options).best;
     return {
       criterion: "RECIST1.1",
-      reading: new LazyEpisodeReading("RECIST1.1", timepoints, best.best, null, dated?.date ?? null, null, bestUpTo),
+      reading: new LazyEpisodeReading("RECIST1.1", timepoints, best.best, null, dated?.date ?? null, null, bestUpTo, input.baselineSum),
       progressionPoints: firstPd >= 0 ? [firstPd] : [],
       isProgressionAt: (i) => facts[i].tp.response === "PD",
       pendingWindow: null,
@@ -152,7 +155,7 @@ export function recistReading(f: TimepointFacts, response: string, confirmation:
     changeFromBaselinePct: tp.changeFromBaselinePct,
     changeFromNadirPct: sameNadir ? tp.changeFromNadirPct : tp.sum !== null && nadir.value !== null && nadir.value !== 0 ? ((tp.sum - nadir.value) / nadir.value) * 100 : null,
     prThreshold: tp.prThreshold,
-    pdThreshold: sameNadir ? tp.pdThreshold : nadir.value === null ? null : Math.max(Math.ceil((nadir.value * 6) / 5), nadir.value + 50),
+    pdThreshold: sameNadir ? tp.pdThreshold : nadir.value === null ? null : pdThresholdOf(nadir.value),
     response,
     category: categoryOf(vocabulary, response),
     confirmation,

@@ -7,6 +7,7 @@ import { best, confirmation } from "../engine/best";
 import type { EpisodeAssessment } from "../engine/types";
 import type { Category, Confirmation, Criterion, EpisodeReading, ProgressionEvents, TimepointReading, Vocabulary } from "./types";
 import { CONFIRMATION_DAYS } from "../engine/timepoints";
+import { formatMm } from "../util/numbers";
 
 /** Confirmed PD before unconfirmed: RECIST 1.1 calls both "PD". */
 const LOOKUP_ORDER: readonly Category[] = ["CR", "PR", "SD", "NN", "PD", "UPD", "NE"];
@@ -99,6 +100,7 @@ export class LazyEpisodeReading implements EpisodeReading {
     readonly confirmedBy: string | null,
     /** Best overall response over the time points up to and including a date. */
     readonly bestUpTo: (date: string) => string | null,
+    readonly baselineBurden: number | null = null,
   ) {
     this.build = lazy(timepoints);
   }
@@ -108,7 +110,7 @@ export class LazyEpisodeReading implements EpisodeReading {
   }
 
   toJSON(): Record<string, unknown> {
-    return { criterion: this.criterion, timepoints: this.timepoints, bestResponse: this.bestResponse, bestConfirmation: this.bestConfirmation, progressionDate: this.progressionDate, confirmedBy: this.confirmedBy };
+    return { criterion: this.criterion, timepoints: this.timepoints, bestResponse: this.bestResponse, bestConfirmation: this.bestConfirmation, progressionDate: this.progressionDate, confirmedBy: this.confirmedBy, baselineBurden: this.baselineBurden };
   }
 }
 
@@ -129,4 +131,13 @@ export function progressionEventsOf(c: Criterion, e: EpisodeAssessment): Progres
 /** Percent change of a burden against a reference, null against 0 (P5: no relative change from 0). */
 export function pctChange(value: number, ref: number): number | null {
   return ref === 0 ? null : ((value - ref) / ref) * 100;
+}
+
+/** A burden in words: "60 mm", "401.25 mm²". */
+export function burdenText(value: number, unit: "mm" | "mm2"): string {
+  if (unit === "mm") return `${formatMm(value)} mm`;
+  const whole = Math.floor(Math.abs(value) / 100);
+  const rest = Math.abs(value) % 100;
+  const digits = rest === 0 ? "" : rest % 10 === 0 ? `.${rest / 10}` : `.${String(rest).padStart(2, "0")}`;
+  return `${value < 0 ? "-" : ""}${whole}${digits} mm²`;
 }

@@ -68,6 +68,8 @@ export interface EpisodeReading {
   progressionDate: string | null;
   /** The scan that confirmed that progression (null without one). */
   confirmedBy: string | null;
+  /** The baseline burden in the criterion's unit (null without targets, or when it cannot be computed). */
+  baselineBurden: number | null;
 }
 
 /**
@@ -149,8 +151,13 @@ export interface Criterion {
   readonly csvPrefix: string | null;
   /** Anchor of its section in docs/criteria.md. */
   readonly docsAnchor: string;
-  /** The pieces of the response thresholds, for the chart legend ("PR <= -50 % of baseline"). */
+  /** The response thresholds in words, for legends and help ("irPR: TTB <= 50 % of baseline (-50 %)"). */
   readonly thresholds: { pr: string; pd: string };
+  /** The largest burden that is PR against a baseline burden, and the smallest that is PD against a nadir (its unit's integers). */
+  prThreshold(baseline: number): number;
+  pdThreshold(nadir: number): number;
+  /** The timeline chart's words when it draws this criterion: its axis and the labels of its threshold lines. */
+  readonly chart: { axis: string; pr: string; pd: string };
 
   /** What its displays call a progression that starts a run: "PD", "iUPD", "irPD". */
   readonly progressionLabel: string;
