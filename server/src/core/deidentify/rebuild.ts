@@ -7,7 +7,7 @@
 // from: it becomes a placeholder line that is broken in the same place, so the patient it sits in
 // stays incomplete exactly as before.
 import type {
-  AssessmentNode, BadBlockNode, BadLine, DateLit, FileNode, LesionNode, PatientItem, PatientNode, ScanItem, StringLit, ValueNode, Word,
+  AssessmentNode, BadBlockNode, BadLine, DateLit, FileNode, LengthNode, LesionNode, PatientItem, PatientNode, ScanItem, StringLit, ValueNode, Word,
 } from "../syntax/ast";
 import { isKnownOrgan } from "../model/organs";
 import { formatDay, parseDay } from "../util/dates";
@@ -233,9 +233,9 @@ class Rebuilder {
   private value(v: ValueNode, s: PatientScope): string {
     switch (v.type) {
       case "Length":
-        return `${v.number.text} ${v.unit}`;
+        return length(v);
       case "Split":
-        return `split ${v.fragments.map((f) => `${f.number.text} ${f.unit}`).join(" + ")}`;
+        return `split ${v.fragments.map(length).join(" + ")}`;
       case "Merged":
         return `merged into ${this.lesionId(v.into, s)}`;
       case "Status":
@@ -319,6 +319,11 @@ class Rebuilder {
   private line(text: string, depth: number, source: number): void {
     this.out.lines.push({ text, depth, source });
   }
+}
+
+/** `42 mm`, or with two diameters (P1) `42 x 30 mm`, numbers as written. */
+function length(v: LengthNode): string {
+  return v.perpendicular ? `${v.number.text} x ${v.perpendicular.text} ${v.unit}` : `${v.number.text} ${v.unit}`;
 }
 
 function quote(s: string): string {
