@@ -41,6 +41,46 @@ export class Workbench {
     return editor;
   }
 
+  /**
+   * code-server's file dialog is a quick input holding a path: types `filePath` and accepts it.
+   * While the dialog lists its folder it may rewrite the value it was given, and Enter is then
+   * taken for the folder: so the value is checked before Enter, and the whole step is repeated
+   * (at most four times) until the dialog closes, with what it showed in the error otherwise.
+   */
+  async acceptPathInFileDialog(title: string, filePath: string): Promise<void> {
+    const widget = this.page.locator(".quick-input-widget");
+    await widget.locator(".quick-input-title", { hasText: title }).waitFor({ timeout });
+    const input = widget.locator(".quick-input-box input");
+    let seen = "";
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await input.fill(filePath);
+      const selector = JSON.stringify(".quick-input-widget .quick-input-box input");
+      await this.page.waitForFunction(`document.querySelector(${selector})?.value === ${JSON.stringify(filePath)}`, undefined, { timeout: 5_000 }).catch(() => undefined);
+      if ((await input.inputValue()) !== filePath) continue;
+      await this.page.keyboard.press("Enter");
+      try {
+        await widget.waitFor({ state: "hidden", timeout: 10_000 });
+        return;
+      } catch {
+        seen = `value ${JSON.stringify(await input.inputValue().catch(() => "?"))}, message ${JSON.stringify(await widget.locator(".quick-input-message").innerText().catch(() => ""))}`;
+      }
+    }
+    throw new Error(`the file dialog "${title}" did not accept ${filePath} after four attempts (${seen || "the value kept changing"})`);
+  }
+
+  /** The text of the first notification toast matching `text`, with every toast's text if none comes. */
+  async toast(text: RegExp): Promise<string> {
+    const toasts = this.page.locator(".notifications-toasts .notification-toast");
+    try {
+      const toast = toasts.filter({ hasText: text }).first();
+      await toast.waitFor({ timeout });
+      return await toast.innerText();
+    } catch (error) {
+      const all = await toasts.allInnerTexts().catch(() => []);
+      throw new Error(`no notification matching ${text} (${all.length ? `shown: ${all.map((t) => JSON.stringify(t)).join("; ")}` : "none shown"}): ${String(error)}`);
+    }
+  }
+
   /** Accepts the quick-input row once the filtered list has focused it (keyboard only, so no stray hovers). */
   private async pickFocusedRow(text: string): Promise<void> {
     await this.page.locator(".quick-input-list .monaco-list-row.focused", { hasText: text }).first().waitFor({ timeout });

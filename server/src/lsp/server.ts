@@ -15,6 +15,7 @@ import * as path from "path";
 import { fileURLToPath } from "url";
 import { AnalysisCache, trackedTextDocuments, ValidationScheduler } from "./documentState";
 import { workspaceCaseFiles } from "./workspaceFiles";
+import { describe, DiagnosticsPublisher } from "./publisher";
 import { serverSettingsFrom, ServerSettings } from "../service/settings";
 import { hover } from "../service/hover";
 import { codeActions } from "../service/codeActions";
@@ -29,7 +30,7 @@ import { installedDocLinks } from "./installedDocs";
 import {
   assessmentRequest, exportRequest, formattingEdits, importSrRequest, InvalidParamsError, nextScanEditRequest, rangeFormattingEdits, reportRequest,
 } from "../service/requests";
-import { Requests } from "../protocol";
+import { Notifications, Requests, VisibleRangesParams } from "../protocol";
 
 export function startServer(connection: Connection): void {
   let settings: ServerSettings = serverSettingsFrom(undefined);
@@ -37,28 +38,14 @@ export function startServer(connection: Connection): void {
   let workspaceFolders: string[] = [];
   const cache = new AnalysisCache(() => settings);
   const documents = trackedTextDocuments(cache);
-  const scheduler = new ValidationScheduler(() => settings.debounceMs, (uri) => publish(uri));
-
   const log = (message: string) => connection.console.log(message);
+  const publisher = new DiagnosticsPublisher(connection, documents, cache, log);
+  const scheduler = new ValidationScheduler(() => settings.debounceMs, (uri) => publisher.publish(uri));
   const supportsConfiguration = () => !!clientCapabilities.workspace?.configuration;
 
   function caseDocument(uri: string): CaseDocument | null {
     const document = documents.get(uri);
     return document ? cache.caseDocument(document) : null;
-  }
-
-  /** Analyses the latest text and pushes its diagnostics, tagged with the version they describe. */
-  function publish(uri: string): void {
-    try {
-      const document = documents.get(uri);
-      if (!document) return;
-      const version = document.version;
-      const diagnostics = cache.lspDiagnostics(document);
-      if (documents.get(uri)?.version !== version) return; // a newer edit will publish
-      void connection.sendDiagnostics({ uri, version, diagnostics });
-    } catch (e) {
-      log(`nadir: validating ${uri} failed: ${describe(e)}`);
-    }
   }
 
   async function refreshSettings(fromNotification?: unknown): Promise<void> {
@@ -139,6 +126,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e: TextDocumentChangeEvent<TextDocument>) => {
     scheduler.cancel(e.document.uri);
     cache.delete(e.document.uri);
+    publisher.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -184,10 +172,13 @@ export function startServer(connection: Connection): void {
   connection.onRequest(Requests.nextScanEdit, withUri(Requests.nextScanEdit.method, (doc, p) => nextScanEditRequest(doc, p)));
   connection.onRequest(Requests.importSr, withUri(Requests.importSr.method, (doc, p) => importSrRequest(doc, p, settings.core)));
   connection.onRequest(Requests.report, withUri(Requests.report.method, (doc, p) => reportRequest(doc, labelOf(p.uri, workspaceFolders), p)));
+  connection.onNotification(Notifications.visibleRanges, (p: VisibleRangesParams) => publisher.setVisible(p));
   connection.onRequest(Requests.status.method, guard(Requests.status.method, null, () => ({
     openDocuments: documents.all().length,
     cachedAnalyses: cache.size,
     pendingValidations: scheduler.pending,
+    firstPublishes: publisher.firstPublishes,
+    pendingFullDiagnostics: publisher.pendingFull,
   })));
 
   connection.onShutdown(() => scheduler.cancelAll());
@@ -209,8 +200,4 @@ function labelOf(uri: string, folders: string[]): string {
   } catch {
     return uri;
   }
-}
-
-function describe(e: unknown): string {
-  return e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e);
 }

@@ -4,7 +4,7 @@
 // reads. The language server (server/src/lsp) registers its handlers with these and the VS Code
 // client (client/src) sends them; no other file declares a request name or its shapes. Types and
 // request descriptors only: any LSP client can use them.
-import { RequestType, RequestType0 } from "vscode-languageserver-protocol";
+import { NotificationType, RequestType, RequestType0 } from "vscode-languageserver-protocol";
 import type { WorkspaceEdit } from "vscode-languageserver-types";
 import type { JsonEpisode, JsonPatient, JsonTimepoint } from "../core/engine/json";
 import type { ChartView } from "../core/chart/model";
@@ -147,3 +147,22 @@ export const Requests = {
 
 /** The method name of `nadir/report` (for clients that send requests by name). */
 export const REPORT_REQUEST = Requests.report.method;
+
+// ---------------------------------------------------------------------------------------------
+// nadir/visibleRanges, client -> server: the line ranges of a case file the editor shows. The
+// server uses it when it opens a large file: it publishes the diagnostics of the patients on screen
+// first, then all of them (server/src/lsp/publisher.ts). Any client may send it.
+
+export interface VisibleRangesParams {
+  uri: string;
+  /** Visible line ranges (0-based, both lines included), top to bottom. */
+  ranges: Array<{ startLine: number; endLine: number }>;
+}
+
+/** Every custom notification: method name and parameters. */
+export const Notifications = {
+  visibleRanges: new NotificationType<VisibleRangesParams>("nadir/visibleRanges"),
+} as const;
+
+/** The method name of `nadir/visibleRanges` (for clients that send notifications by name). */
+export const VISIBLE_RANGES_NOTIFICATION = Notifications.visibleRanges.method;

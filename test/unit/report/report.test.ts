@@ -8,7 +8,7 @@ import { buildReports, BuiltReport, renderHtmlArticle, renderReports, selectRepo
 import { round1 } from "../../../server/src/core/util/numbers";
 import { parseDay } from "../../../server/src/core/util/dates";
 import { chartModelOf } from "../../../server/src/core/chart/views";
-import { TEXT_WIDTH } from "../../../server/src/core/report/text";
+import { plain, TEXT_WIDTH } from "../../../server/src/core/report/text";
 import { ALL_CASES } from "../service/cases";
 import { CHEMO, MELANOMA } from "../export/handAssessed";
 import { EXAMPLES_DIR, REPO_ROOT } from "../../helpers/paths";
@@ -95,10 +95,18 @@ describe("report: formats", () => {
       text.split("\n").forEach((line, i) => {
         const where = `${input.path} line ${i + 1}: ${line}`;
         assert.ok(line.length <= TEXT_WIDTH, `${where} is ${line.length} columns`);
-        assert.ok(!/[`*_|#[\]<>]/.test(line), `${where} has a Markdown character`);
+        assert.ok(!/[`*|#[\]<>]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u.test(line), `${where} has a Markdown character`);
         assert.ok(!/^\s*([-+] |\d+[.)] |={3,}\s*$|-{3,}\s*$)/.test(line), `${where} reads as Markdown`);
       });
     }
+  });
+
+  it("text: an underscore inside a word (a patient id, a file name) is kept; one that could be emphasis is not", () => {
+    const text = "patient PT_0042 {\n  baseline 2025-01-10 CT {\n    T1 target liver 40 mm\n  }\n  scan 2025-03-01 CT {\n    T1 30 mm\n  }\n}\n";
+    const report = renderReports(buildReports(selectReports([{ path: "cases/site_a_case.nadir", analysis: analyze(text, { today: TODAY }) }], {}).targets), "text");
+    assert.match(report, /PT_0042/);
+    assert.doesNotMatch(report, /PT 0042/);
+    assert.equal(plain("_emphasis_ and snake_case and a trailing_"), " emphasis  and snake_case and a trailing ");
   });
 
   it("md: one heading per report and per section, tables with a header row", () => {

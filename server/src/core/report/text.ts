@@ -6,10 +6,14 @@ import type { Block, ReportDocument, Table } from "./document";
 
 export const TEXT_WIDTH = 100;
 
-/** Free text from the case file, with the characters Markdown would read as syntax replaced. */
+/**
+ * Free text from the case file, with the characters Markdown would read as syntax replaced. An
+ * underscore inside a word (`PT_0042`, `case_file.nadir`) is no emphasis and stays: an id or a
+ * path in a signed report must read as it was written.
+ */
 export function plain(text: string): string {
   return text.replace(/->/g, "to").replace(/>=/g, "at least").replace(/<=/g, "at most")
-    .replace(/[`*_|#[\]<>]/g, (c) => ({ "`": "'", "*": "x", _: " ", "|": "/", "#": "no. ", "[": "(", "]": ")", "<": "below", ">": "above" })[c] as string);
+    .replace(/[`*|#[\]<>]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => ({ "`": "'", "*": "x", _: " ", "|": "/", "#": "no. ", "[": "(", "]": ")", "<": "below", ">": "above" })[c] as string);
 }
 
 /** Words wrapped to `width` columns, continuation lines indented by `indent`. */
