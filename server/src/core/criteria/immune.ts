@@ -19,7 +19,7 @@ import { continuingPr, CONFIRMATION_DAYS } from "../engine/timepoints";
 import { isGone, measurementAt, valueAt } from "../engine/lesionValues";
 import { abnormalMarkers } from "../engine/nonTargets";
 import { unreadableBaseline } from "../engine/unreadable";
-import { dayText, signedPct } from "../engine/format";
+import { dayText, meetsPr, pdThresholdOf, prThresholdOf, signedPct } from "../engine/format";
 import { bestInLabels, burdenText, LazyEpisodeReading, pctChange, progressionEventsOf, responseConfirmations } from "./shared";
 import { dateSpan, diagnostic } from "../engine/diagnosticHelpers";
 
@@ -558,3 +558,23 @@ export function fivePerTwo(entered: readonly Lesion[], candidate: Lesion): boole
 export function twentyPercentAndFiveMm(burden: Tenths, nadir: Tenths): boolean {
   return burden * 5 >= nadir * 6 && burden - nadir >= 50;
 }
+
+/**
+ * The measurement and thresholds irRECIST and imRECIST share (R29, R30): RECIST 1.1 diameters,
+ * new measurable lesions (RECIST measurability) entering the sum under the 5 / 2-per-organ caps,
+ * PR at <= 70 % of baseline, PD at >= 120 % of the nadir and >= 5 mm above it; CR and PR confirmed
+ * only when the file asks (`confirm responses`, R8).
+ */
+export const SUM_WITH_NEW_LESIONS = {
+  measure: diameterMeasure,
+  newMeasurable: recistMeasurable,
+  placeFree: fivePerTwo,
+  capsText: "5 in total, 2 per organ",
+  meetsPd: twentyPercentAndFiveMm,
+  meetsPr,
+  pdThreshold: pdThresholdOf,
+  prThreshold: prThresholdOf,
+  pdWords: ">= 120 % of the nadir and >= 5 mm above it",
+  prWords: "<= 70 % of the baseline burden",
+  confirmResponses: (fromFile: boolean) => fromFile,
+} satisfies Partial<ImmuneSpec>;

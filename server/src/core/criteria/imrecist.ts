@@ -2,8 +2,7 @@
 // per organ) added to the sum; non-targets and new non-measured lesions never make PD, they only
 // preclude CR. PR at <= 0.7 x baseline, PD at >= 1.2 x nadir and >= 5 mm above it, confirmed by
 // a scan >= 28 days later; a PD negated by it is not a progression event (a "spike").
-import { immuneCriterion, diameterMeasure, fivePerTwo, recistMeasurable, twentyPercentAndFiveMm } from "./immune";
-import { meetsPr, pdThresholdOf, prThresholdOf } from "../engine/format";
+import { immuneCriterion, SUM_WITH_NEW_LESIONS } from "./immune";
 
 export const IMRECIST = immuneCriterion({
   id: "imRECIST",
@@ -20,17 +19,7 @@ export const IMRECIST = immuneCriterion({
   thresholds: { pr: "PR: sum with new lesions <= 70 % of baseline (-30 %)", pd: "PD: sum with new lesions >= 120 % of the nadir and >= 5 mm above it" },
   chart: { axis: "Sum with new lesions (mm)", pr: "PR \u221230 %", pd: "PD +20 % / +5 mm" },
   rule: "R30",
-  measure: diameterMeasure,
-  newMeasurable: recistMeasurable,
-  placeFree: fivePerTwo,
-  capsText: "5 in total, 2 per organ",
-  meetsPd: twentyPercentAndFiveMm,
-  meetsPr,
-  pdThreshold: pdThresholdOf,
-  prThreshold: prThresholdOf,
-  pdWords: ">= 120 % of the nadir and >= 5 mm above it",
-  prWords: "<= 70 % of the baseline burden",
-  confirmResponses: (fromFile) => fromFile,
+  ...SUM_WITH_NEW_LESIONS,
   windowToDays: null,
   negatedNote: "Target-lesion reversion (a spike: PD, then below the PD threshold at the next assessment; Hodi 2018): not a progression event.",
 });

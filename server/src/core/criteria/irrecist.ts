@@ -4,8 +4,7 @@
 // confirmed by a scan 28-84 days later (a later first scan still counts, with a warning).
 // Non-targets and new non-measured lesions do not make irPD unless the setting
 // `irRECISTNonMeasurableProgression` says `pd`.
-import { immuneCriterion, diameterMeasure, fivePerTwo, recistMeasurable, twentyPercentAndFiveMm } from "./immune";
-import { meetsPr, pdThresholdOf, prThresholdOf } from "../engine/format";
+import { immuneCriterion, SUM_WITH_NEW_LESIONS } from "./immune";
 
 export const IRRECIST = immuneCriterion({
   id: "irRECIST",
@@ -22,17 +21,7 @@ export const IRRECIST = immuneCriterion({
   thresholds: { pr: "irPR: TMTB <= 70 % of baseline (-30 %)", pd: "irPD: TMTB >= 120 % of the nadir and >= 5 mm above it" },
   chart: { axis: "Sum with new lesions (mm)", pr: "irPR \u221230 %", pd: "irPD +20 % / +5 mm" },
   rule: "R29",
-  measure: diameterMeasure,
-  newMeasurable: recistMeasurable,
-  placeFree: fivePerTwo,
-  capsText: "5 in total, 2 per organ",
-  meetsPd: twentyPercentAndFiveMm,
-  meetsPr,
-  pdThreshold: pdThresholdOf,
-  prThreshold: prThresholdOf,
-  pdWords: ">= 120 % of the nadir and >= 5 mm above it",
-  prWords: "<= 70 % of the baseline burden",
-  confirmResponses: (fromFile) => fromFile,
+  ...SUM_WITH_NEW_LESIONS,
   windowToDays: 84,
   nonMeasurableProgression: (settings) => settings.irRECISTNonMeasurableProgression === "pd",
 });
