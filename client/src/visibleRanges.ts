@@ -1,10 +1,10 @@
 // Tells the language server which lines of each Nadir editor are on screen
-// (`nadir/visibleRanges`, server/src/protocol/visibleRanges.ts): when it opens a large case file it
+// (`nadir/visibleRanges`, server/src/protocol/index.ts): when it opens a large case file it
 // publishes the diagnostics of those patients first, then all of them (a progress item in the
 // status bar says so meanwhile). Sent when an editor appears and, debounced, when it scrolls.
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { VISIBLE_RANGES_NOTIFICATION, VisibleRangesParams } from "../../server/src/protocol/visibleRanges";
+import { VISIBLE_RANGES_NOTIFICATION, VisibleRangesParams } from "../../server/src/protocol";
 import { debounce } from "./debounce";
 
 const SCROLL_DELAY_MS = 200;

@@ -219,5 +219,39 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
         await workbench.closeNotifications();
       },
     },
+    {
+      name: "several criteria on the criteria line: the hover shows the scan under each, the timeline switches criterion (P3, R25)",
+      run: async () => {
+        await workbench.runCommand("View: Close All Editor Groups");
+        await workbench.openFile(melanoma);
+        const criteriaLine = lineOf(diskText(melanoma), /^\s*criteria iRECIST\s*$/);
+        await workbench.goTo(criteriaLine, 1);
+        await page.keyboard.press("End");
+        await page.keyboard.type(" irRC imRECIST");
+        const iupdLine = lineOf(diskText(melanoma), /^\s*scan 2025-04-26\b/);
+        await workbench.goTo(iupdLine, 4);
+        const hover = await workbench.hoverAtCursor(/under each criterion/);
+        assert(/irRC/.test(hover) && /imRECIST/.test(hover), `the hover should have a row per criterion: ${hover}`);
+        assert(/PD \(unconfirmed\)/.test(hover), `imRECIST's pending PD should show in the hover: ${hover}`);
+        await shot("hover-criteria.png");
+        await page.keyboard.press("Escape");
+
+        await workbench.runCommand("Nadir: Show Response Timeline");
+        const view = workbench.webview();
+        const select = view.locator("select.criterion-select");
+        await select.waitFor({ timeout: 30_000 });
+        const options = await select.locator("option").allTextContents();
+        assert(options.join("|") === "iRECIST (primary)|irRC|imRECIST", `one option per criterion, the primary first: ${options.join("|")}`);
+        await view.locator('.criterion-view[data-criterion="iRECIST"]:not([hidden]) text.ref-pd').first().waitFor();
+        await select.selectOption("imRECIST");
+        const shown = view.locator('.criterion-view[data-criterion="imRECIST"]:not([hidden])');
+        await shown.locator("text.axis-title", { hasText: "Sum with new lesions (mm)" }).first().waitFor({ timeout: 30_000 });
+        await shown.locator("text.ref-pd").first().waitFor();
+        assert(await view.locator('.criterion-view[data-criterion="iRECIST"][hidden]').count() === 1, "the primary's view should be hidden once imRECIST is chosen");
+        await shot("timeline-criteria.png");
+        await workbench.goTo(criteriaLine, 1);
+        await workbench.revert();
+      },
+    },
   ];
 }

@@ -9,7 +9,7 @@ import { analyze } from "../../server/src/core/analyze";
 import { serverSettingsFrom } from "../../server/src/service/settings";
 import { toLspDiagnostics } from "../../server/src/service/diagnostics";
 import { FIRST_PUBLISH_MIN_LENGTH } from "../../server/src/lsp/publisher";
-import { VISIBLE_RANGES_NOTIFICATION } from "../../server/src/protocol/visibleRanges";
+import { VISIBLE_RANGES_NOTIFICATION } from "../../server/src/protocol";
 import { CROSS_PATIENT_CODES } from "../../server/src/core/check";
 import { generateCohort } from "../../bench/generate";
 import { replaceAt, SETTINGS } from "./editSteps";

@@ -1,14 +1,19 @@
 // One settings type shared by the CLI (flags, nadir.config.json) and the language server
 // (`nadir.*` editor settings). The case file's own statements (criteria, confirm responses,
 // schedule, as of) win over these. Defaults follow shared/domain/response-rules.md.
-import type { Criteria } from "./model/types";
+import { canonicalCriteria } from "./criteria/registry";
 
 export type ContinuingPR = "on" | "off" | "ongoing-unconfirmed";
+/** R29: whether unequivocal progression of non-targets or new non-measured lesions is irPD under irRECIST. */
+export type NonMeasurableProgression = "no" | "pd";
 export type HyperprogressionDefinition = "auto" | "champiat" | "saada-bouzid" | "ferrara" | "matos" | "kato";
 
 export interface Settings {
-  /** Criteria when the case file names none (spec: else RECIST 1.1). */
-  criteria: Criteria;
+  /**
+   * Criteria when the case file names none (spec: else RECIST 1.1): one id, or several separated
+   * by a space, the primary first (P3), as core/criteria/registry.ts writes them ("iRECIST irRC").
+   */
+  criteria: string;
   /** Whether CR/PR need confirmation when the file does not say `confirm responses` (R8). */
   confirmResponses: boolean;
   /** Minimum days from treatment start for SD to count towards best response (R8). */
@@ -30,6 +35,8 @@ export interface Settings {
   ctdnaFoldThreshold: number;
   /** The date "overdue" and "due" are judged against, when the file has no `as of` (YYYY-MM-DD). */
   asOfDate: string | null;
+  /** R29 decision: "no" (default): non-targets and new non-measured lesions never make irPD; "pd": their unequivocal progression does. */
+  irRECISTNonMeasurableProgression: NonMeasurableProgression;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -43,6 +50,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   oligoprogressionMaxLesions: 3,
   ctdnaFoldThreshold: 10,
   asOfDate: null,
+  irRECISTNonMeasurableProgression: "no",
 });
 
 /** Fills missing or ill-typed fields with defaults, so settings from any client are safe to use. */
@@ -50,7 +58,9 @@ export function resolveSettings(partial: Partial<Record<keyof Settings, unknown>
   const s: Settings = { ...DEFAULT_SETTINGS };
   if (!partial || typeof partial !== "object") return s;
   const p = partial as Record<string, unknown>;
-  if (p.criteria === "RECIST1.1" || p.criteria === "iRECIST") s.criteria = p.criteria;
+  // Names resolve through the criteria registry, whatever their case and spaces; a list that names an unknown criterion is ignored.
+  const criteria = typeof p.criteria === "string" ? canonicalCriteria(p.criteria) : Array.isArray(p.criteria) && p.criteria.every((x) => typeof x === "string") ? canonicalCriteria(p.criteria.join(" ")) : null;
+  if (criteria !== null) s.criteria = criteria;
   if (typeof p.confirmResponses === "boolean") s.confirmResponses = p.confirmResponses;
   if (isCount(p.minStableDiseaseDays)) s.minStableDiseaseDays = p.minStableDiseaseDays;
   if (p.continuingPR === "on" || p.continuingPR === "off" || p.continuingPR === "ongoing-unconfirmed") s.continuingPR = p.continuingPR;
@@ -62,6 +72,7 @@ export function resolveSettings(partial: Partial<Record<keyof Settings, unknown>
   if (isCount(p.oligoprogressionMaxLesions) && p.oligoprogressionMaxLesions > 0) s.oligoprogressionMaxLesions = p.oligoprogressionMaxLesions;
   if (typeof p.ctdnaFoldThreshold === "number" && p.ctdnaFoldThreshold > 1) s.ctdnaFoldThreshold = p.ctdnaFoldThreshold;
   if (typeof p.asOfDate === "string" && /^\d{4}-\d{2}-\d{2}$/.test(p.asOfDate)) s.asOfDate = p.asOfDate;
+  if (p.irRECISTNonMeasurableProgression === "no" || p.irRECISTNonMeasurableProgression === "pd") s.irRECISTNonMeasurableProgression = p.irRECISTNonMeasurableProgression;
   return s;
 }
 

@@ -16,7 +16,7 @@ import { PublishDiagnosticsNotification, PublishDiagnosticsParams } from "vscode
 import type { AnalysisCache } from "./documentState";
 import { EncodedPublishParams } from "./transport";
 import { diagnosticsAround, encodeDiagnostics, EncodedDiagnostics } from "../service/diagnostics";
-import type { VisibleRangesParams } from "../protocol/visibleRanges";
+import type { VisibleRangesParams } from "../protocol";
 
 /** Files at least this long (UTF-16 code units, about bytes) get the patients on screen first. */
 export const FIRST_PUBLISH_MIN_LENGTH = 256 * 1024;

@@ -13,6 +13,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Random } from "../../../bench/random";
 import { KNOWN_ORGANS } from "../../../server/src/core/model/organs";
+import { CRITERIA } from "../../../server/src/core/criteria/registry";
 import { EXAMPLES_DIR, REPO_ROOT } from "../../helpers/paths";
 
 export interface FuzzInput {
@@ -23,7 +24,8 @@ export interface FuzzInput {
   text: string;
 }
 
-/** Words and punctuation of the language: the grammar's literals and the known organs. */
+/** Words and punctuation of the language: the grammar's literals, the known organs and the criteria
+ * names (the criteria registry decides which names exist, issue 14). */
 export function vocabulary(): string[] {
   const grammar = fs.readFileSync(path.join(REPO_ROOT, "grammar", "nadir.peggy"), "utf8");
   const words = new Set<string>();
@@ -34,6 +36,7 @@ export function vocabulary(): string[] {
     if (literal.length > 0 && literal.length <= 14 && !/\s|\\/.test(literal)) words.add(literal);
   }
   for (const organ of KNOWN_ORGANS) words.add(organ);
+  for (const c of CRITERIA) for (const name of [c.id, c.label]) words.add(name);
   for (const extra of ["RECIST 1.1", "not evaluated", "too small", "confirm responses", "as of", "{", "}", "#", "\"", "T1", "T2", "N1", "NT1", "NL1", "NL9", "T1a"]) words.add(extra);
   return [...words].sort();
 }

@@ -17,7 +17,9 @@ describe("deidentify: PHI canary in every free-text slot of the grammar", functi
       "PatientItem -> BadPatientLine", "ScanItem -> BadScanLine", "String -> StringChar",
       // Recovery (issue 10): broken headers that still open their block, lesion lines with an unreadable value.
       "PatientHeader -> RestOfLine", "PatientHeader -> BraceLine", "AssessmentHeader -> RestOfLine", "BadBlock -> BraceLine",
-      "UnreadableLesionLine -> LesionId", "UnreadableLesionHead -> Organ", "UnreadableLesionHead -> String", "UnreadableLesionLine -> Broken", "Broken -> String"]) {
+      "UnreadableLesionLine -> LesionId", "UnreadableLesionHead -> Organ", "UnreadableLesionHead -> String", "UnreadableLesionLine -> Broken", "Broken -> String",
+      // P3: a criteria name is any word; the registry says which exist.
+      "Criteria -> CriteriaName"]) {
       assert.ok(found.has(known), `${known} is not among the slots found: ${[...found].join(", ")}`);
     }
     assert.ok(canary.freeText.has("Organ") && canary.freeText.has("MarkerUnit") && !canary.freeText.has("Date") && !canary.freeText.has("Number"));

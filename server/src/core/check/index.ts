@@ -20,6 +20,7 @@ import { missingMeasurementChecks } from "./families/missingMeasurements";
 import { patientIdChecks } from "./families/patientIds";
 import { asOfChecks } from "./families/asOf";
 import { mergeChecks } from "./families/merges";
+import { criteriaChecks } from "./families/criteria";
 
 /** Every family of structural checks; each check is guarded (an exception becomes an `internal-error`). */
 export const structuralChecks = new CheckRegistry(
@@ -34,6 +35,7 @@ export const structuralChecks = new CheckRegistry(
   patientIdChecks,
   asOfChecks,
   mergeChecks,
+  criteriaChecks,
 );
 
 /**
@@ -83,6 +85,9 @@ function visitPatientItem(item: PatientItem, scope: PatientScope, ctx: CheckCont
       break;
     case "Schedule":
       for (const check of CHECKS.Schedule) check(item, ctx);
+      break;
+    case "Criteria":
+      for (const check of CHECKS.Criteria) check(item, ctx);
       break;
     case "Therapy":
     case "Marker":

@@ -1,8 +1,9 @@
 // What the response-assessment engine returns: plain data, no LSP or VS Code types. The JSON of
 // `nadir assess --format json` (spec, "What the tools report") is derived from these by
 // engine/json.ts; the language service reads them for hovers, inlay hints and code lenses.
-import type { Assessment, Day, Episode, Patient, Tenths, Criteria } from "../model/types";
+import type { Assessment, Day, Episode, Patient, Tenths } from "../model/types";
 import type { CoreDiagnostic } from "../diagnostics";
+import type { CriteriaId, EpisodeReading } from "../criteria/types";
 
 export type TargetCategory = "CR" | "PR" | "SD" | "PD" | "NE";
 export type NonTargetCategory = "CR" | "NON-CR/NON-PD" | "PD" | "NE";
@@ -114,6 +115,13 @@ export interface EpisodeAssessment {
   hyperprogression: HyperprogressionResult[];
   ctdna: CtdnaReading | null;
   explanation: Explanation[];
+  /**
+   * The episode under each criterion the patient reads (P3, P5), and always under RECIST 1.1:
+   * burdens, responses, confirmation states, best response and progression date (criteria/*.ts).
+   * The JSON shows those of the criteria read when a patient reads more than RECIST 1.1 or
+   * iRECIST alone (engine/json.ts).
+   */
+  readings?: Partial<Record<CriteriaId, EpisodeReading>>;
   /** False when an error touches this episode's data (core/completeness.ts); its results are partial. */
   complete: boolean;
   /** The error diagnostics that make it incomplete (empty when complete). */
@@ -123,7 +131,10 @@ export interface EpisodeAssessment {
 export interface PatientAssessment {
   patient: Patient;
   id: string;
-  criteria: Criteria;
+  /** The primary criteria (P3): the first the patient names. */
+  criteria: CriteriaId;
+  /** Every criterion the patient reads, the primary first (P3, Decision 14). */
+  criteriaRead: CriteriaId[];
   episodes: EpisodeAssessment[];
   /** False when an error lies inside this patient's block (core/completeness.ts). */
   complete: boolean;
