@@ -71,12 +71,30 @@ export async function checkAll(inputs: CaseInput[], job: CheckJob, stdin: NodeJS
   return checkOnWorkers(inputs, job, workers, options);
 }
 
-type WorkerReply = { index: number; result: CheckedInput } | { index: number; error: string; exitCode: number | null };
+/** What a worker is sent: a batch of consecutive inputs, the first at `index`. */
+export interface WorkerBatch {
+  index: number;
+  inputs: CaseInput[];
+}
+
+/** A worker's reply: the results of a whole batch, or the error of one of its inputs (which stops the run). */
+export type WorkerReply = { index: number; results: CheckedInput[] } | { index: number; error: string; exitCode: number | null };
+
+/**
+ * Inputs per message. One file per message kept each worker waiting for the main thread between
+ * files (a fifth of its time in postMessage, a third idle, on 10,000 small files); batches of up to
+ * 64, and two batches in flight per worker, keep them busy while the last batches still spread
+ * the work evenly.
+ */
+export function batchSize(inputs: number, workers: number): number {
+  return Math.max(1, Math.min(64, Math.floor(inputs / (workers * 8))));
+}
 
 function checkOnWorkers(inputs: CaseInput[], job: CheckJob, count: number, options: RunOptions): Promise<CheckedInput[]> {
   return new Promise((resolve, reject) => {
     const results: CheckedInput[] = new Array(inputs.length);
     const pool: Worker[] = [];
+    const size = batchSize(inputs.length, count);
     let next = 0;
     let done = 0;
     let failed = false;
@@ -88,8 +106,9 @@ function checkOnWorkers(inputs: CaseInput[], job: CheckJob, count: number, optio
     };
     const feed = (worker: Worker) => {
       if (next < inputs.length) {
-        worker.postMessage({ index: next, input: inputs[next] });
-        next++;
+        const batch: WorkerBatch = { index: next, inputs: inputs.slice(next, next + size) };
+        worker.postMessage(batch);
+        next += batch.inputs.length;
       }
     };
     for (let i = 0; i < count; i++) {
@@ -98,13 +117,14 @@ function checkOnWorkers(inputs: CaseInput[], job: CheckJob, count: number, optio
       worker.on("message", (reply: WorkerReply) => {
         if (failed) return;
         if ("error" in reply) return stop(reply.exitCode === null ? new Error(reply.error) : new CliError(reply.error, reply.exitCode));
-        results[reply.index] = reply.result;
-        done++;
+        for (let k = 0; k < reply.results.length; k++) results[reply.index + k] = reply.results[k];
+        done += reply.results.length;
         options.onProgress?.(done, inputs.length);
         if (done === inputs.length) stop();
         else feed(worker);
       });
       worker.on("error", (e) => !failed && stop(e));
+      feed(worker);
       feed(worker);
     }
   });

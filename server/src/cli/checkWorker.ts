@@ -1,18 +1,20 @@
-// Worker thread of `nadir check` (see checkRunner): analyses one file per message and replies
-// with plain data, or with the error that would have stopped the run.
+// Worker thread of `nadir check` (see checkRunner): analyses a batch of files per message and
+// replies with their results as plain data, or with the error that would have stopped the run.
 import { parentPort, workerData } from "worker_threads";
-import { checkOne, CheckJob } from "./checkRunner";
-import type { CaseInput } from "./files";
+import { checkOne, CheckJob, CheckedInput, WorkerBatch, WorkerReply } from "./checkRunner";
 import { CliError } from "./command";
 
 const job = (workerData as { job: CheckJob }).job;
 
-parentPort?.on("message", async (message: { index: number; input: CaseInput }) => {
+parentPort?.on("message", async (batch: WorkerBatch) => {
+  const results: CheckedInput[] = [];
+  let reply: WorkerReply;
   try {
-    const result = await checkOne(message.input, job, process.stdin);
-    parentPort?.postMessage({ index: message.index, result });
+    for (const input of batch.inputs) results.push(await checkOne(input, job, process.stdin));
+    reply = { index: batch.index, results };
   } catch (e) {
     const exitCode = e instanceof CliError ? e.exitCode : null;
-    parentPort?.postMessage({ index: message.index, error: e instanceof Error ? (exitCode === null ? e.stack ?? e.message : e.message) : String(e), exitCode });
+    reply = { index: batch.index + results.length, error: e instanceof Error ? (exitCode === null ? e.stack ?? e.message : e.message) : String(e), exitCode };
   }
+  parentPort?.postMessage(reply);
 });

@@ -12,14 +12,77 @@ import type { Span } from "./syntax/ast";
 /** A diagnostic lies in a span when it starts there; an empty one at the span's very end (the end of the text) too. */
 const inside = (d: CoreDiagnostic, s: Span) => d.start >= s.start && (d.start < s.end || (d.start === s.end && d.end === s.end));
 
+/**
+ * The error diagnostics of a list, looked up by span in logarithmic time (a file holds thousands
+ * of patients and diagnostics: a scan of the whole list per patient was a sixth of `nadir check`).
+ * Lookups return the errors in the list's own order, whether or not it is sorted by start.
+ */
+class ErrorsBySpan {
+  private readonly errors: CoreDiagnostic[];
+  /** Indexes into `errors`, by start (then by index). */
+  private readonly byStart: number[];
+
+  constructor(diagnostics: CoreDiagnostic[]) {
+    this.errors = diagnostics.filter((d) => d.severity === "error");
+    this.byStart = this.errors.map((_, i) => i);
+    let sorted = true;
+    for (let i = 1; i < this.errors.length && sorted; i++) sorted = this.errors[i - 1].start <= this.errors[i].start;
+    if (!sorted) this.byStart.sort((a, b) => this.errors[a].start - this.errors[b].start || a - b);
+  }
+
+  /** The errors that lie in `span`, in the list's order. */
+  within(span: Span): CoreDiagnostic[] {
+    const { errors, byStart } = this;
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (errors[byStart[mid]].start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: number[] = [];
+    for (let k = lo; k < byStart.length && errors[byStart[k]].start <= span.end; k++) {
+      if (inside(errors[byStart[k]], span)) found.push(byStart[k]);
+    }
+    found.sort((a, b) => a - b);
+    return found.map((i) => errors[i]);
+  }
+
+  /** Every error (in the list's order). */
+  all(): readonly CoreDiagnostic[] {
+    return this.errors;
+  }
+}
+
 /** Errors among `diagnostics` (sorted by start or not) that fall outside every patient block. */
 export function errorsOutsidePatients(assessment: CaseAssessment, diagnostics: CoreDiagnostic[]): CoreDiagnostic[] {
-  return diagnostics.filter((d) => d.severity === "error" && !assessment.patients.some((p) => inside(d, p.patient.node)));
+  return outsidePatients(assessment, new ErrorsBySpan(diagnostics));
+}
+
+function outsidePatients(assessment: CaseAssessment, errors: ErrorsBySpan): CoreDiagnostic[] {
+  // Patient blocks never overlap: an error can only lie in the last block starting at or before
+  // it, or (an empty error at a block's very end) in the one before that.
+  const spans: Span[] = assessment.patients.map((p) => p.patient.node).sort((a, b) => a.start - b.start);
+  return errors.all().filter((d) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].start <= d.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && k >= lo - 2; k--) if (inside(d, spans[k])) return false;
+    return true;
+  });
 }
 
 /** Sets `complete` and `incompleteBecause` on one patient and its episodes from the errors in its block. */
 export function markPatientCompleteness(p: PatientAssessment, diagnostics: CoreDiagnostic[]): void {
-  const errors = diagnostics.filter((d) => d.severity === "error" && inside(d, p.patient.node));
+  markPatient(p, new ErrorsBySpan(diagnostics));
+}
+
+function markPatient(p: PatientAssessment, all: ErrorsBySpan): void {
+  const errors = all.within(p.patient.node);
   p.complete = errors.length === 0;
   p.incompleteBecause = errors;
   // The nodes each episode rests on; a node may belong to several (a baseline shared by two lines).
@@ -46,8 +109,9 @@ export function markPatientCompleteness(p: PatientAssessment, diagnostics: CoreD
 
 /** Marks every patient and episode of a case assessment, and records the errors outside all patients. */
 export function markCompleteness(assessment: CaseAssessment, diagnostics: CoreDiagnostic[]): void {
-  for (const p of assessment.patients) markPatientCompleteness(p, diagnostics);
-  assessment.errorsOutsidePatients = errorsOutsidePatients(assessment, diagnostics);
+  const errors = new ErrorsBySpan(diagnostics);
+  for (const p of assessment.patients) markPatient(p, errors);
+  assessment.errorsOutsidePatients = outsidePatients(assessment, errors);
 }
 
 /** Anything that turns an offset into a zero-based line: core/text/lineIndex, an LSP TextDocument. */

@@ -159,14 +159,15 @@ export class AnalysisCache {
     const afresh = () => ({ analysis: this.full(text, cached.settings, cached.today), edit: { unchangedPrefix: 0, changedEnd: text.length } });
     let result;
     try {
-      result = reanalyze(cached.analysis, change, { settings: cached.settings, today: cached.today });
+      result = reanalyze(cached.analysis, change, { settings: cached.settings, today: cached.today }, text);
     } catch {
       return afresh();
     }
+    // The recorded or computed change must turn the old text into the document's (same length,
+    // then reanalyze() worked on the document's own copy, the one kept).
     if (result.analysis.text.length !== text.length) return afresh();
     if (result.incremental) this.statistics.incremental++;
     else this.statistics.full++;
-    // One copy of the text: the document's (the rebuilt one is a concatenation of slices).
     result.analysis.text = text;
     return { analysis: result.analysis, edit: { unchangedPrefix: change.start, changedEnd: change.start + change.text.length } };
   }

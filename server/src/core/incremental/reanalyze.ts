@@ -32,10 +32,16 @@ export interface Reanalysis {
 /**
  * The analysis of the previous text with `change` applied. `options` must be the ones `previous`
  * was made with (when settings or "today" change, call analyze()). `previous` is consumed: its
- * syntax nodes are reused and moved, so it must not be used afterwards.
+ * syntax nodes are reused and moved, so it must not be used afterwards. `changedText`, when given,
+ * must be the previous text with `change` applied (the editor's copy).
  */
-export function reanalyze(previous: Analysis, change: TextChange, options: AnalyzeOptions = {}): Reanalysis {
-  const text = previous.text.slice(0, change.start) + change.text + previous.text.slice(change.end);
+export function reanalyze(previous: Analysis, change: TextChange, options: AnalyzeOptions = {}, changedText?: string): Reanalysis {
+  // The caller's copy of the changed text, when it has one of the right length, saves building
+  // (and, at the first slice, flattening) a second copy of a large file on every keystroke.
+  const expectedLength = previous.text.length - (change.end - change.start) + change.text.length;
+  const text = changedText !== undefined && changedText.length === expectedLength
+    ? changedText
+    : previous.text.slice(0, change.start) + change.text + previous.text.slice(change.end);
   const analysis = reanalyzePatient(previous, change, text, options);
   return analysis ? { analysis, incremental: true } : { analysis: analyze(text, options), incremental: false };
 }

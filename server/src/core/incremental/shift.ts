@@ -5,25 +5,42 @@ import type { CoreDiagnostic } from "../diagnostics";
 import type { Patient } from "../model/types";
 import type { FileNode } from "../syntax/ast";
 
-/** Fields of syntax nodes, besides start/end, that hold offsets into the text. */
-const NODE_OFFSET_FIELDS = ["start", "end", "brace", "close"] as const;
-/** Node types without child nodes: most nodes of a tree, so skipping their fields pays. */
-const LEAVES = new Set(["Word", "String", "Date", "Number", "Status", "Bad", "ConfirmResponses"]);
 /** Keys of diagnostic `data` that hold offsets (missing-measurement's insertion point). */
 export const DATA_OFFSET_FIELDS = ["insertAt"] as const;
 
+/**
+ * Moves every offset in a syntax node and the nodes below it: `start`, `end`, and the brace
+ * offsets of headers and blocks (`brace`, `close`) when they are numbers. Any node type and any
+ * field holding nodes is followed, so nodes added to the grammar are moved too. The offsets are
+ * read as named properties and the leaf types (most nodes of a tree) are told apart by a switch:
+ * reading them through a list of field names took 50 % longer on the 10 MB cohort, where an edit
+ * near the top moves about 1.7 million nodes.
+ */
 export function shiftNode(node: unknown, delta: number): void {
   if (delta === 0 || node === null || typeof node !== "object") return;
+  shiftObject(node as Record<string, unknown>, delta);
+}
+
+function shiftObject(node: Record<string, unknown>, delta: number): void {
   if (Array.isArray(node)) {
-    for (const child of node) shiftNode(child, delta);
+    for (let i = 0; i < node.length; i++) {
+      const child: unknown = node[i];
+      if (child !== null && typeof child === "object") shiftObject(child as Record<string, unknown>, delta);
+    }
     return;
   }
-  const record = node as Record<string, unknown>;
-  for (const field of NODE_OFFSET_FIELDS) if (typeof record[field] === "number") (record[field] as number) += delta;
-  if (LEAVES.has(record.type as string)) return;
-  for (const key in record) {
-    const value = record[key];
-    if (value !== null && typeof value === "object") shiftNode(value, delta);
+  if (typeof node.start === "number") node.start += delta;
+  if (typeof node.end === "number") node.end += delta;
+  if (typeof node.brace === "number") node.brace += delta;
+  if (typeof node.close === "number") node.close += delta;
+  switch (node.type) {
+    // Node types without child nodes.
+    case "Word": case "String": case "Date": case "Number": case "Status": case "Bad": case "ConfirmResponses":
+      return;
+  }
+  for (const key in node) {
+    const value = node[key];
+    if (value !== null && typeof value === "object") shiftObject(value as Record<string, unknown>, delta);
   }
 }
 
