@@ -5,6 +5,8 @@ import type { Criteria } from "./model/types";
 
 export type ContinuingPR = "on" | "off" | "ongoing-unconfirmed";
 export type HyperprogressionDefinition = "auto" | "champiat" | "saada-bouzid" | "ferrara" | "matos" | "kato";
+/** R17, Decision 9: which criteria's progression the resistance classification reads; "primary" = the patient's criteria. */
+export type ResistanceReadingSetting = "RECIST1.1" | "iRECIST" | "primary";
 
 export interface Settings {
   /** Criteria when the case file names none (spec: else RECIST 1.1). */
@@ -30,6 +32,20 @@ export interface Settings {
   ctdnaFoldThreshold: number;
   /** The date "overdue" and "due" are judged against, when the file has no `as of` (YYYY-MM-DD). */
   asOfDate: string | null;
+  /** R17, Decision 9: the reading of progression for the resistance classification (RECIST 1.1 by default). */
+  resistanceReading: ResistanceReadingSetting;
+  /** R19 (to verify): the confirmation scan counts from this many days after the first PD to this many (28-84). */
+  resistanceConfirmWindowDays: [number, number];
+  /** R19: "reject" leaves a first confirmation scan after the window unclassifiable; "accept" counts it with a warning. */
+  resistanceLateConfirmation: "reject" | "accept";
+  /** R20 (to verify): a CR or PR shorter than the control months is primary resistance ("primary", JITC restatement) or unclassifiable ("unclassifiable", SITC Table 1 as read). */
+  resistanceShortResponse: "primary" | "unclassifiable";
+  /** R18: the months of SITC's "6 months" (control, secondary exposure, R23 timing); a month is 30.4375 days. */
+  resistanceControlMonths: number;
+  /** R18: disease control is measured from the therapy start ("start") or from the first documented response ("response"). */
+  resistanceControlFrom: "start" | "response";
+  /** R32 (to verify beyond 1 and 10): the CPS cut-offs, lower then upper: < low, low to < high, >= high. */
+  pdl1CpsCutoffs: [number, number];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -43,6 +59,13 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   oligoprogressionMaxLesions: 3,
   ctdnaFoldThreshold: 10,
   asOfDate: null,
+  resistanceReading: "RECIST1.1",
+  resistanceConfirmWindowDays: Object.freeze([28, 84]) as unknown as [number, number],
+  resistanceLateConfirmation: "reject",
+  resistanceShortResponse: "primary",
+  resistanceControlMonths: 6,
+  resistanceControlFrom: "start",
+  pdl1CpsCutoffs: Object.freeze([1, 10]) as unknown as [number, number],
 });
 
 /** Fills missing or ill-typed fields with defaults, so settings from any client are safe to use. */
@@ -62,7 +85,22 @@ export function resolveSettings(partial: Partial<Record<keyof Settings, unknown>
   if (isCount(p.oligoprogressionMaxLesions) && p.oligoprogressionMaxLesions > 0) s.oligoprogressionMaxLesions = p.oligoprogressionMaxLesions;
   if (typeof p.ctdnaFoldThreshold === "number" && p.ctdnaFoldThreshold > 1) s.ctdnaFoldThreshold = p.ctdnaFoldThreshold;
   if (typeof p.asOfDate === "string" && /^\d{4}-\d{2}-\d{2}$/.test(p.asOfDate)) s.asOfDate = p.asOfDate;
+  if (p.resistanceReading === "RECIST1.1" || p.resistanceReading === "iRECIST" || p.resistanceReading === "primary") s.resistanceReading = p.resistanceReading;
+  const window = increasingPair(p.resistanceConfirmWindowDays);
+  if (window && window[0] >= 1) s.resistanceConfirmWindowDays = window;
+  if (p.resistanceLateConfirmation === "reject" || p.resistanceLateConfirmation === "accept") s.resistanceLateConfirmation = p.resistanceLateConfirmation;
+  if (p.resistanceShortResponse === "primary" || p.resistanceShortResponse === "unclassifiable") s.resistanceShortResponse = p.resistanceShortResponse;
+  if (isCount(p.resistanceControlMonths) && p.resistanceControlMonths >= 1) s.resistanceControlMonths = p.resistanceControlMonths;
+  if (p.resistanceControlFrom === "start" || p.resistanceControlFrom === "response") s.resistanceControlFrom = p.resistanceControlFrom;
+  const cps = increasingPair(p.pdl1CpsCutoffs);
+  if (cps && cps[0] >= 1 && cps[1] <= 100) s.pdl1CpsCutoffs = cps;
   return s;
+}
+
+/** Two whole numbers, the first smaller than the second (a window or two cut-offs); null otherwise. */
+function increasingPair(v: unknown): [number, number] | null {
+  if (!Array.isArray(v) || v.length !== 2 || !isCount(v[0]) || !isCount(v[1]) || v[0] >= v[1]) return null;
+  return [v[0], v[1]];
 }
 
 function isCount(v: unknown): v is number {

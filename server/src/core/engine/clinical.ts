@@ -17,6 +17,7 @@ import { oligoprogressionAt } from "./oligo";
 import { measurementAt } from "./lesionValues";
 import { dayText, mm, percentChange, signedPct, sumVsNadir } from "./format";
 import { CONFIRMATION_DAYS } from "./timepoints";
+import { decisionSupportText } from "./decisionSupport";
 
 type SpanLike = Span | { start: number; end: number };
 
@@ -40,7 +41,7 @@ export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, i
   const out: CoreDiagnostic[] = [];
   const { facts, irecist } = work;
   const ep = work.assessment.episode;
-  const immunotherapy = ep.therapy?.kind === "immunotherapy";
+  const immunotherapy = ep.therapy?.kinds.includes("immunotherapy") ?? false;
   const progressionPoints: number[] = [];
 
   if (irecist) {
@@ -120,8 +121,12 @@ export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, i
     if (ep.baseline) {
       const oligo = oligoprogressionAt(ep.baseline, facts, i, work.lesions, eff.settings.oligoprogressionMaxLesions);
       if (oligo) {
-        out.push(diagnostic("oligoprogression", `Progression confined to ${oligo.progressing.length} lesion${oligo.progressing.length > 1 ? "s" : ""} (${oligo.progressing.join("; ")}) while ${oligo.others.join(", ")} ${oligo.others.length > 1 ? "are" : "is"} stable or responding: local treatment of the growing sites (surgery or focused radiation) may be an option (R14).`, dateSpan(f.scan),
-          { lesions: oligo.progressing }));
+        // R35: the finding and its source, the option class as information, then where it comes from.
+        out.push(diagnostic("oligoprogression", decisionSupportText(
+          `progression at the scan of ${f.tp.date} confined to ${oligo.progressing.length} lesion${oligo.progressing.length > 1 ? "s" : ""} (${oligo.progressing.join("; ")}) while ${oligo.others.join(", ")} ${oligo.others.length > 1 ? "are" : "is"} stable or responding`,
+          "local treatment of the growing sites (surgery or focused radiation)",
+          "common clinical practice for oligoprogression (R14)",
+        ), dateSpan(f.scan), { lesions: oligo.progressing }));
       }
     }
     if (irecist || immunotherapy) {

@@ -4,9 +4,9 @@
 import type { Analysis } from "../analyze";
 import type { CoreDiagnostic } from "../diagnostics";
 import type { Tenths } from "../model/types";
-import type { CaseAssessment, EpisodeAssessment, NewLesionsCategory, TimepointAssessment } from "./types";
+import type { BiomarkerEntry, CaseAssessment, EpisodeAssessment, NewLesionsCategory, ResistanceResult, TimepointAssessment } from "./types";
 import { LineIndex, Position } from "../text/lineIndex";
-import { roundPct, tenthsToMm } from "../util/numbers";
+import { round1, roundPct, tenthsToMm } from "../util/numbers";
 
 export interface JsonTimepoint {
   date: string;
@@ -33,9 +33,40 @@ export interface JsonEpisode {
   progressionDate: string | null;
   /** iRECIST only: the RECIST 1.1 date of progression (first PD of the episode, R7, R6). */
   recistProgressionDate?: string | null;
+  /** R17-R24 (P5): the resistance classification of the line; null when the episode's assessment failed. */
+  resistance: JsonResistance | null;
   /** False when an error touches this episode's data; `incompleteBecause` then names the errors. */
   complete: boolean;
   incompleteBecause?: JsonReason[];
+}
+
+/** P5 and Decision 16: field names, order and nulls as documented. */
+export interface JsonResistance {
+  class: string;
+  text: string;
+  reason: string;
+  exposureDays: number | null;
+  controlDays: number | null;
+  daysSinceLastDose: number | null;
+  bestResponse: string | null;
+  progressionDate: string | null;
+  confirmedBy: string | null;
+  reading: string;
+  definition: string | null;
+  /** Only while pending: the window of the confirmation scan (R19). */
+  confirmationDue?: { from: string; to: string };
+}
+
+/** P5 and Decision 16: one biomarker of one biopsy. */
+export interface JsonBiomarker {
+  date: string;
+  organ: string;
+  kind: string;
+  value: number | string;
+  category: string | null;
+  change: string | null;
+  assay: string | null;
+  tier: string | null;
 }
 
 export interface JsonPatient {
@@ -44,6 +75,8 @@ export interface JsonPatient {
   complete: boolean;
   incompleteBecause?: JsonReason[];
   episodes: JsonEpisode[];
+  /** R31-R34 (P5): every structured biopsy finding, in date order. */
+  biomarkers: JsonBiomarker[];
 }
 
 /** An error that makes a result incomplete: its code and where it is. */
@@ -102,24 +135,48 @@ function withCompleteness<T extends JsonEpisode | JsonPatient>(json: T, complete
   return json;
 }
 
+/** P5: the resistance object; `confirmationDue` only while pending. */
+export function resistanceJson(r: ResistanceResult | undefined): JsonResistance | null {
+  if (!r) return null;
+  const json: JsonResistance = {
+    class: r.class,
+    text: r.text,
+    reason: r.reason,
+    exposureDays: r.exposureDays,
+    controlDays: r.controlDays,
+    daysSinceLastDose: r.daysSinceLastDose,
+    bestResponse: r.bestResponse,
+    progressionDate: r.progressionDate,
+    confirmedBy: r.confirmedBy,
+    reading: r.reading,
+    definition: r.definition,
+  };
+  if (r.class === "pending" && r.confirmationDue) json.confirmationDue = { from: r.confirmationDue.from, to: r.confirmationDue.to };
+  return json;
+}
+
+/** P5: one biomarker; numbers rounded to one decimal, half away from zero (Decision 16). */
+export function biomarkerJson(b: BiomarkerEntry): JsonBiomarker {
+  return {
+    date: b.date, organ: b.organ, kind: b.kind, value: typeof b.value === "number" ? round1(b.value) : b.value,
+    category: b.category, change: b.change, assay: b.assay, tier: b.tier,
+  };
+}
+
 export function episodeJson(e: EpisodeAssessment, iRecist: boolean, positions: Positions): JsonEpisode {
+  // The spec's key order: iBestResponse right after bestResponse, recistProgressionDate after progressionDate.
   const json: JsonEpisode = {
     therapy: e.therapy,
     start: e.start,
     baseline: e.baseline ? { date: e.baseline.date, sum: mmOrNull(e.baseline.sum) } : null,
     timepoints: e.timepoints.map((tp) => timepointJson(tp, iRecist)),
     bestResponse: e.bestResponse,
+    ...(iRecist ? { iBestResponse: e.iBestResponse ?? null } : {}),
     progressionDate: e.progressionDate,
+    ...(iRecist ? { recistProgressionDate: e.recistProgressionDate ?? null } : {}),
+    resistance: resistanceJson(e.resistance),
     complete: true,
   };
-  if (iRecist) {
-    // Keep the spec's key order: iBestResponse right after bestResponse, recistProgressionDate after progressionDate.
-    const i: JsonEpisode = {
-      therapy: json.therapy, start: json.start, baseline: json.baseline, timepoints: json.timepoints, bestResponse: json.bestResponse, iBestResponse: e.iBestResponse ?? null,
-      progressionDate: json.progressionDate, recistProgressionDate: e.recistProgressionDate ?? null, complete: true,
-    };
-    return withCompleteness(i, e.complete, e.incompleteBecause, positions);
-  }
   return withCompleteness(json, e.complete, e.incompleteBecause, positions);
 }
 
@@ -130,6 +187,7 @@ export function patientsJson(assessment: CaseAssessment, text: string): JsonPati
   return assessment.patients.map((p) => {
     const json = withCompleteness({ id: p.id, criteria: p.criteria, complete: true } as JsonPatient, p.complete, p.incompleteBecause, positions);
     json.episodes = p.episodes.map((e) => episodeJson(e, p.criteria === "iRECIST", positions));
+    json.biomarkers = (p.biomarkers ?? []).map(biomarkerJson);
     return json;
   });
 }

@@ -1,0 +1,245 @@
+// The reading of progression behind the resistance classification (R17, R19, Decisions 1 and 9):
+// one small interface per criterion, so that a criterion plugs in by giving its time points, its
+// progression runs (each confirmed, negated or still open) and the categories best response counts.
+// The classifier (classify.ts) applies SITC's window (R19's 84 days), the clinical exception and
+// every threshold of R18-R24 the same way to every reading.
+//
+// Two readings are here: RECIST 1.1 read afresh (Decision 1: R3, R5, R6, R7 at each time point
+// from its own sums and statuses, without "RECIST 1.1 after progression"; R19's confirmation) and
+// iRECIST (its own confirmation, iCPD by R10). A criterion of the registry (irRC, irRECIST,
+// imRECIST, R25) plugs in through `readingFromRuns`: its per-time-point labels and PD runs.
+import type { Assessment, Day, Tenths } from "../../model/types";
+import type { OverallResponse } from "../types";
+import type { TimepointFacts } from "../timepoints";
+import type { IrecistResult } from "../irecist";
+import { judgeTargets } from "../targets";
+import { overallResponse } from "../overall";
+import { meetsPd, mm } from "../format";
+import { recistProgressionDate } from "../episode";
+import { parseDay } from "../../util/dates";
+
+/** How a run of PD time points ended, as far as the data go. */
+export type RunDecision =
+  /** A later time point confirmed it (by the criterion's own rule). */
+  | { state: "confirmed"; at: number }
+  /** A later time point negated it (pseudo-progression or later response): a later PD starts a new check. */
+  | { state: "negated"; at: number }
+  /** Nothing decided it yet. */
+  | { state: "open" };
+
+/** One run of progression: from its first PD time point until it is confirmed or negated (R19, R25). */
+export interface ProgressionRun {
+  /** Index of the first PD time point of the run. */
+  first: number;
+  /** The date of progression (the first PD; RECIST 1.1 moves it back to an equivocal lesion's first appearance, R6). */
+  date: string;
+  day: Day;
+  decision: RunDecision;
+  /** What made the first time point PD, in words (for texts). */
+  causes: string[];
+}
+
+/** A time point as a reading sees it. */
+export interface ReadingTimepoint {
+  scan: Assessment;
+  date: string;
+  day: Day;
+  /** The criterion's own label at this time point (`PD`, `iUPD`, `irPD`, `SD`, ...). */
+  label: string;
+  /**
+   * The category best response counts here (R25, Decision 9): the label with its prefix dropped;
+   * a PD time point of a negated run counts as the category it has without the PD threshold.
+   */
+  category: OverallResponse;
+}
+
+/** The interface every criterion gives the resistance classification. */
+export interface ResistanceReading {
+  /** The criteria name (`RECIST1.1`, `iRECIST`; later `irRC`, `irRECIST`, `imRECIST`). */
+  readonly criteria: string;
+  readonly timepoints: readonly ReadingTimepoint[];
+  /** PD runs in date order: every run but the last was negated; the last may be confirmed, negated or open. */
+  readonly runs: readonly ProgressionRun[];
+  /** The confirmation rule in words, for explanations. */
+  readonly confirmationRule: string;
+}
+
+/**
+ * Decision 1: the PD test at a confirmation scan of the RECIST 1.1 reading. It confirms when the
+ * scan again meets PD against the nadir in force at the first PD (R3, R4 with a target not
+ * evaluated), a non-target is `progressed` again (R5), or an unequivocal new lesion is present
+ * (persisting or another, R6); it is not evaluable when its own response is NE; else it negates.
+ */
+function confirmationVerdict(f: TimepointFacts, nadir: Tenths | null): { verdict: "confirms" | "negates" | "not-evaluable"; why: string } {
+  const reasons: string[] = [];
+  if (nadir !== null && f.targetSum.unreadable.length === 0) {
+    const sum = f.targetSum.sum;
+    if (sum !== null && meetsPd(sum, nadir)) reasons.push(`sum ${mm(sum)} again PD against the nadir of ${mm(nadir)}`);
+    else if (sum === null && f.targetSum.terms.length > 0 && meetsPd(f.targetSum.measured, nadir)) reasons.push(`measured targets ${mm(f.targetSum.measured)} again PD against the nadir of ${mm(nadir)} (R4)`);
+  }
+  if (f.nonTargets && f.nonTargets.progressed.length > 0) reasons.push(`${f.nonTargets.progressed.join(", ")} progressed again`);
+  const news = f.newLesions.lesions.filter((v) => v.present && v.unequivocal).map((v) => v.lesion.id);
+  if (news.length > 0) reasons.push(`new lesion${news.length > 1 ? "s" : ""} ${news.join(", ")} present`);
+  if (reasons.length > 0) return { verdict: "confirms", why: reasons.join("; ") };
+  if (f.ownResponse === "NE" || f.unreadable) return { verdict: "not-evaluable", why: "its response is NE" };
+  const sum = f.targetSum.sum;
+  return { verdict: "negates", why: sum !== null && nadir !== null ? `sum ${mm(sum)} below the PD threshold against the nadir of ${mm(nadir)}, no non-target progressed, no new lesion` : "no PD by targets, non-targets or new lesions" };
+}
+
+/**
+ * R25, Decision 1: a negated PD time point counts for best response as the category it has
+ * without the PD threshold: the targets judged without PD (CR, PR or SD), a progressed
+ * non-target as NON-CR/NON-PD, and a new lesion only precluding CR.
+ */
+export function withoutPdThreshold(f: TimepointFacts, baselineSum: Tenths | null): OverallResponse {
+  let target = f.tp.target;
+  if (target !== null && f.targetJudgement !== null) target = judgeTargets(f.targetSum, baselineSum, null, null).category;
+  const nonTarget = f.tp.nonTarget === "PD" ? "NON-CR/NON-PD" : f.tp.nonTarget;
+  const response = overallResponse(target, nonTarget, false).response;
+  const newPresent = f.newLesions.lesions.some((v) => v.present && v.unequivocal);
+  if (response === "CR" && newPresent) return target !== null ? "PR" : "NON-CR/NON-PD";
+  if (response === "PD") return "NE";
+  return response;
+}
+
+/** The RECIST 1.1 reading, afresh (Decision 1) with R19's confirmation from `windowFrom` days after the first PD. */
+export function recistReading(facts: readonly TimepointFacts[], baselineSum: Tenths | null, windowFrom: number): ResistanceReading {
+  const runs: ProgressionRun[] = [];
+  const negatedPd = new Set<number>();
+  let from = 0;
+  let floorDay = -Infinity;
+  for (;;) {
+    const first = facts.findIndex((f, i) => i >= from && f.ownResponse === "PD");
+    if (first < 0) break;
+    const f = facts[first];
+    const nadir = f.tp.nadir;
+    let decision: RunDecision = { state: "open" };
+    for (let k = first + 1; k < facts.length; k++) {
+      if (facts[k].tp.day - f.tp.day < windowFrom) continue;
+      const v = confirmationVerdict(facts[k], nadir);
+      if (v.verdict === "not-evaluable") continue;
+      decision = v.verdict === "confirms" ? { state: "confirmed", at: k } : { state: "negated", at: k };
+      break;
+    }
+    const dated = recistProgressionDate(facts as TimepointFacts[], first);
+    const movedDay = dated.date === f.tp.date ? f.tp.day : parseDay(dated.date) ?? f.tp.day;
+    const keepOwn = movedDay <= floorDay;
+    runs.push({ first, date: keepOwn ? f.tp.date : dated.date, day: keepOwn ? f.tp.day : movedDay, decision, causes: pdCauses(f) });
+    if (decision.state !== "negated") break;
+    for (let k = first; k < decision.at; k++) if (facts[k].ownResponse === "PD") negatedPd.add(k);
+    floorDay = facts[decision.at].tp.day;
+    from = decision.at + 1;
+  }
+  const timepoints = facts.map((f, i): ReadingTimepoint => ({
+    scan: f.scan,
+    date: f.tp.date,
+    day: f.tp.day,
+    label: f.ownResponse,
+    category: negatedPd.has(i) ? withoutPdThreshold(f, baselineSum) : f.ownResponse,
+  }));
+  return {
+    criteria: "RECIST1.1",
+    timepoints,
+    runs,
+    confirmationRule: `the first evaluable scan ${windowFrom} days or more after the first PD confirms it if it again meets PD against the nadir in force at that PD, a non-target is progressed again, or a new lesion is present; otherwise it negates it (R19, Decision 1)`,
+  };
+}
+
+/** The categories of the iRECIST labels with the prefix dropped (Decision 9). */
+const DROP_PREFIX: Record<string, OverallResponse> = {
+  iCR: "CR", iPR: "PR", iSD: "SD", "NON-iCR/NON-iUPD": "NON-CR/NON-PD", iUPD: "PD", iCPD: "PD", NE: "NE",
+};
+
+/**
+ * The iRECIST reading (Decision 9): iUPD runs confirmed as iCPD by R10, negated when the bar is
+ * reset (iSD, iPR, iCR or NON-iCR/NON-iUPD at a counted scan), else open. The date of
+ * progression is the first iUPD of the run (R10).
+ */
+export function irecistReading(facts: readonly TimepointFacts[], irecist: IrecistResult, baselineSum: Tenths | null): ResistanceReading {
+  const runs: ProgressionRun[] = [];
+  const negatedPd = new Set<number>();
+  for (const e of irecist.events) {
+    if (e.kind !== "iupd") continue;
+    const run = e.run;
+    let decision: RunDecision = { state: "open" };
+    if (run.confirmedAt !== null) decision = { state: "confirmed", at: run.confirmedAt };
+    else {
+      for (let k = run.first + 1; k < facts.length; k++) {
+        const r = irecist.responses[k];
+        if (irecist.disregarded[k] || r === "iUPD" || r === "iCPD" || r === "NE") continue;
+        decision = { state: "negated", at: k };
+        break;
+      }
+    }
+    const date = decision.state === "confirmed" && irecist.progressionDate ? irecist.progressionDate : run.firstDate;
+    const day = facts.find((f) => f.tp.date === date)?.tp.day ?? run.firstDay;
+    runs.push({ first: run.first, date, day, decision, causes: e.causes });
+    if (decision.state === "negated") {
+      for (let k = run.first; k < decision.at; k++) if (irecist.responses[k] === "iUPD") negatedPd.add(k);
+    } else break;
+  }
+  const timepoints = facts.map((f, i): ReadingTimepoint => ({
+    scan: f.scan,
+    date: f.tp.date,
+    day: f.tp.day,
+    label: irecist.responses[i],
+    category: negatedPd.has(i) ? withoutPdThreshold(f, baselineSum) : DROP_PREFIX[irecist.responses[i]],
+  }));
+  return {
+    criteria: "iRECIST",
+    timepoints,
+    runs,
+    confirmationRule: "iUPD is confirmed as iCPD by R10 (a counted scan 26 days or more after the first iUPD with further growth) and negated when the bar is reset",
+  };
+}
+
+/**
+ * For a criterion that reports, at each time point, its label and its PD-run state (P5:
+ * `confirmation` pending, confirmed, negated or null): the runs the classifier needs. `pd(label)`
+ * says which labels are progression; `drop(label)` maps a label to its category (Decision 9);
+ * `withoutPd(i)` gives a negated PD time point's category without the PD threshold (R25).
+ */
+export function readingFromRuns(
+  criteria: string,
+  points: ReadonlyArray<{ scan: Assessment; date: string; day: Day; label: string; confirmation: "pending" | "confirmed" | "negated" | null }>,
+  pd: (label: string) => boolean,
+  drop: (label: string) => OverallResponse,
+  withoutPd: (index: number) => OverallResponse,
+  confirmationRule: string,
+): ResistanceReading {
+  const runs: ProgressionRun[] = [];
+  const negated = new Set<number>();
+  let i = 0;
+  while (i < points.length) {
+    const state = points[i].confirmation;
+    if (state === null || !pd(points[i].label)) { i++; continue; }
+    const first = i;
+    let k = i + 1;
+    while (k < points.length && points[k].confirmation === state) k++;
+    // Decision 16: every TP of a run carries its state, the confirming TP included; a negated run
+    // is decided by the TP after it.
+    const decision: RunDecision = state === "confirmed" ? { state: "confirmed", at: k - 1 }
+      : state === "negated" ? { state: "negated", at: Math.min(k, points.length - 1) } : { state: "open" };
+    if (state === "negated") for (let j = first; j < k; j++) negated.add(j);
+    runs.push({ first, date: points[first].date, day: points[first].day, decision, causes: [points[first].label] });
+    if (state !== "negated") break;
+    i = k;
+  }
+  return {
+    criteria,
+    timepoints: points.map((p, j) => ({ scan: p.scan, date: p.date, day: p.day, label: p.label, category: negated.has(j) ? withoutPd(j) : drop(p.label) })),
+    runs,
+    confirmationRule,
+  };
+}
+
+/** What made a RECIST 1.1 time point PD, in words. */
+function pdCauses(f: TimepointFacts): string[] {
+  const causes: string[] = [];
+  if (f.targetPdBySum && f.tp.sum !== null && f.tp.nadir !== null) causes.push(`sum ${mm(f.tp.sum)} against the nadir of ${mm(f.tp.nadir)}`);
+  else if (f.tp.target === "PD") causes.push("target PD");
+  if (f.tp.nonTarget === "PD") causes.push(f.nonTargets?.progressed.length ? `${f.nonTargets.progressed.join(", ")} progressed` : "non-target PD");
+  const news = f.newLesions.lesions.filter((v) => v.present && v.unequivocal).map((v) => v.lesion.id);
+  if (news.length > 0) causes.push(`new lesion${news.length > 1 ? "s" : ""} ${news.join(", ")}`);
+  return causes;
+}
