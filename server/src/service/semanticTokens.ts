@@ -2,7 +2,7 @@
 // and statuses. The legend is fixed and announced in the initialize result.
 import type { SemanticTokens } from "vscode-languageserver-types";
 import type { CaseDocument } from "./document";
-import type { AssessmentNode, LesionNode, Span, Word } from "../core/syntax/ast";
+import type { AssessmentNode, BiopsyBlockNode, LesionNode, Span, Word } from "../core/syntax/ast";
 import type { Episode } from "../core/model/types";
 import { episodeOf } from "./caseIndex";
 
@@ -20,6 +20,8 @@ interface Token {
 }
 
 const STATUS_WORDS = /^(too small|not evaluated|absent|present|increased|progressed|stable|deterioration|undetected)$/;
+
+type Add = (span: Span | null | undefined, type: TokenType, modifiers?: number) => void;
 
 export function semanticTokens(doc: CaseDocument): SemanticTokens {
   const text = doc.document.getText();
@@ -49,7 +51,21 @@ export function semanticTokens(doc: CaseDocument): SemanticTokens {
           keywordAt(item.start, item.name.start);
           keywordAt(item.name.end, item.date.start);
           add(item.date, "date");
-          add(item.kind, "keyword");
+          if (item.to) {
+            keywordAt(item.date.end, item.to.start);
+            add(item.to, "date");
+          }
+          for (const kind of item.kinds) add(kind, "keyword");
+          if (item.stopped) {
+            keywordAt((item.kinds[item.kinds.length - 1] ?? item.to ?? item.date).end, item.stopped.start);
+            add(item.stopped, "status");
+          }
+          break;
+        case "Cancer":
+          keywordAt(item.start, item.name.start);
+          break;
+        case "BiopsyBlock":
+          biopsyBlockTokens(item, add, keywordAt);
           break;
         case "Ctdna":
           keywordAt(item.start, item.date.start);
@@ -99,6 +115,50 @@ export function semanticTokens(doc: CaseDocument): SemanticTokens {
     }
   }
   return { data: encode(doc, tokens) };
+}
+
+/** A structured biopsy (version 1.1): header, field keywords, numbers and statuses. */
+function biopsyBlockTokens(node: BiopsyBlockNode, add: Add, keywordAt: (start: number, end: number) => void): void {
+  const h = node.header;
+  if (h.date && h.organ) {
+    keywordAt(h.start, h.date.start);
+    add(h.date, "date");
+    add(h.organ, "organ");
+  }
+  for (const item of node.items) {
+    switch (item.type) {
+      case "Pdl1":
+        keywordAt(item.start, item.value.start);
+        add(item.value, "number");
+        keywordAt(item.value.end, item.assay ? item.assay.start : item.end);
+        break;
+      case "Tmb":
+        keywordAt(item.start, item.value.start);
+        add({ start: item.value.start, end: item.end }, "number");
+        break;
+      case "Msi":
+      case "Mmr":
+        keywordAt(item.start, item.status.start);
+        add(item.status, "status");
+        break;
+      case "Variant":
+        keywordAt(item.start, item.gene.start);
+        if (item.vaf) {
+          keywordAt(item.change.end, item.vaf.start);
+          add(item.vaf, "number");
+        }
+        if (item.tier) {
+          keywordAt(item.tier.start, item.tier.level.start);
+          add(item.tier.level, "status");
+        }
+        break;
+      case "Note":
+        keywordAt(item.start, item.text.start);
+        break;
+      default:
+        break;
+    }
+  }
 }
 
 function assessmentTokens(

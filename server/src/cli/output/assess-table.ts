@@ -8,6 +8,7 @@ import type { EpisodeAssessment, Explanation, PatientAssessment, TimepointAssess
 import { incompleteReasonsText, LinePositions } from "../../core/completeness";
 import { LineIndex } from "../../core/text/lineIndex";
 import { formatMm, round1 } from "../../core/util/numbers";
+import { resistanceBasis, resistanceNumbers } from "../../core/engine/resistance/diagnostics";
 
 /** Marks a response that rests on partial data. */
 const PARTIAL = "*";
@@ -63,6 +64,14 @@ function episodeLines(e: EpisodeAssessment, number: number, iRecist: boolean, ex
   if (e.pendingConfirmation) summary.push(`iUPD of ${e.pendingConfirmation.iupdDate} awaits confirmation, window ${e.pendingConfirmation.from} to ${e.pendingConfirmation.to}`);
   if (e.nextDue) summary.push(`next scan due ${e.nextDue}`);
   lines.push(`      ${summary.join("; ")}`);
+  // R17-R24: one line for an immunotherapy line (flagged like every result of an incomplete episode).
+  const r = e.resistance;
+  if (r && r.class !== "not-applicable") {
+    const numbers = resistanceNumbers(r);
+    const due = r.confirmationDue ? `; confirmation scan due ${r.confirmationDue.from} to ${r.confirmationDue.to}` : "";
+    lines.push(`      resistance: ${flag(r.text)} (${resistanceBasis(r)})${numbers ? `: ${numbers}` : ""}${due}`);
+    if (explain) lines.push(...trace(r.explanation, "          "));
+  }
   if (explain) {
     lines.push(...trace(e.explanation, "          "));
     for (const h of e.hyperprogression) lines.push(`          R12 ${h.definition}: ${h.detail}`);

@@ -11,9 +11,8 @@ import type {
 } from "../syntax/ast";
 import { isKnownOrgan } from "../model/organs";
 import { formatDay, parseDay } from "../util/dates";
-import {
-  isChangeShape, isKnownAssay, isKnownCancerType, isKnownGene, isKnownMarkerName, isKnownMarkerUnit, isKnownTherapyWord, knownTherapyWords,
-} from "./vocabulary";
+import { isKnownCancerType, isKnownMarkerName, isKnownMarkerUnit, isKnownTherapyWord, knownTherapyWords } from "./vocabulary";
+import { isChangeShape, isKnownAssay, isKnownGene } from "../model/biomarkerVocabulary";
 import { lesionIdMap, letters, Numbered, REMOVED_LINE, REMOVED_STRING, REMOVED_VALUE } from "./placeholders";
 import { dateShiftFor, pseudonymFor } from "./pseudonyms";
 

@@ -213,13 +213,16 @@ export function assessBiomarkers(patient: Patient, settings: Settings): Biomarke
       findings.push({ code: "biomarker-information", span: msiSpan, message: `${changes.join("; ")}, ${where(b)} (R33).` });
     }
     for (const v of f.variants) {
+      const example = builtInExample(cancer, v);
+      const fires = example !== null && !reportedNotActionable(v);
+      // The variant's category (P5): never a tier of Nadir's own (R34), only what the report and the built-in examples say.
+      const category = fires ? "actionable (built-in example, R34)" : actionablePerReport(v) ? "actionable per the report" : v.tier ? "not actionable per the report" : null;
       entries.push({
-        date: b.date, organ: b.organ, kind: "variant", value: `${v.gene} ${v.change}`, category: v.tier ? tierText(v) : null, change: null,
+        date: b.date, organ: b.organ, kind: "variant", value: `${v.gene} ${v.change}`, category, change: null,
         assay: null, tier: tierJson(v), vaf: v.vaf, notes: [], previous: null, span: v.node,
       });
       const finding = `${v.gene} ${v.change}, ${where(b)}, ${tierText(v)}`;
-      const example = builtInExample(cancer, v);
-      if (example && !reportedNotActionable(v)) {
+      if (example && fires) {
         const option: DiscussionOption = { kind: "targeted", option: example.option, because: finding, source: example.source };
         findings.push({ code: "actionable-variant", span: v.node, message: decisionSupportText(finding, example.option, example.source), option });
         targeted.push(option);

@@ -35,6 +35,8 @@ const COLUMNS: Array<[string, (e: CohortEpisode, tp: TimepointAssessment) => Cel
   ["i_best_response", (e) => e.episode.iBestResponse ?? null],
   ["progression_date", (e) => e.episode.progressionDate],
   ["recist_progression_date", (e) => recistProgressionDate(e)],
+  // R17-R24: the episode's resistance class (P5 code: primary, secondary, ..., not-applicable); empty when its assessment failed.
+  ["resistance", (e) => e.episode.resistance?.class ?? null],
 ];
 
 export const TIMEPOINT_COLUMNS = COLUMNS.map(([name]) => name);

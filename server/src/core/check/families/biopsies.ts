@@ -1,12 +1,15 @@
 // Structured biopsies and the cancer statement of version 1.1 (P4, R31): values out of range are
 // `invalid-value` (TPS and VAF are percentages, CPS is capped at 100 by definition), a field
 // written twice in one block is `duplicate-measurement` (msi and mmr may both appear; notes may
-// repeat), and a second `cancer` statement is `invalid-value` (Decision 15).
-import type { BiopsyBlockNode, NumberLit, Span } from "../../syntax/ast";
+// repeat), and a second `cancer` statement is `invalid-value` (Decision 15). A one-line biopsy
+// whose text holds recognisable values draws `biopsy-unstructured`, whose `data.lines` are the
+// fields its quick fix writes.
+import type { BiopsyBlockNode, BiopsyNode, NumberLit, Span } from "../../syntax/ast";
 import type { PatientScope, StructuralChecks } from "../registry";
 import type { CheckContext } from "../context";
 import { Codes } from "../../codes";
 import { sameVariant } from "../../model/build";
+import { recogniseBiopsyText, structuredLines } from "../../model/biopsyText";
 
 function checkRange(value: NumberLit, max: number, what: string, ctx: CheckContext): void {
   if (Number(value.text) > max) ctx.report(Codes.invalidValue, value, `${what} runs from 0 to ${max}, not ${value.text} (R31).`);
@@ -57,8 +60,18 @@ function checkCancer(scope: PatientScope, ctx: CheckContext): void {
   }
 }
 
+/** R31: free text with recognisable values: information, and the fields a structured block would hold. */
+function checkUnstructured(biopsy: BiopsyNode, ctx: CheckContext): void {
+  const lines = structuredLines(recogniseBiopsyText(biopsy.finding.value));
+  if (lines.length === 0) return;
+  ctx.report(Codes.biopsyUnstructured, biopsy.finding,
+    `This biopsy's finding is free text, which cannot be compared between biopsies; it holds ${lines.map((l) => `\`${l}\``).join(", ")}, which a structured \`biopsy { }\` block would record (R31).`,
+    { lines });
+}
+
 export const biopsyChecks: StructuralChecks = {
   family: "biopsies",
+  Biopsy: [checkUnstructured],
   BiopsyBlock: [checkBlockValues, checkDuplicates],
   Patient: [checkCancer],
 };

@@ -190,9 +190,9 @@ function hyperprogressionAt(run: ProgressionRun, view: View, work: EpisodeWork, 
 }
 
 type Confirmation =
-  | { state: "scan"; at: number; late: boolean }
+  | { state: "scan"; at: number; late: boolean; why: string }
   | { state: "clinical"; why: string }
-  | { state: "negated"; at: number }
+  | { state: "negated"; at: number; why: string }
   | { state: "pending"; from: string; to: string }
   | { state: "expired"; why: string };
 
@@ -208,7 +208,7 @@ function confirmationOf(run: ProgressionRun, view: View, input: ResistanceInput)
   const [windowFrom, windowTo] = eff.settings.resistanceConfirmWindowDays;
   const d = run.decision;
   if (d.state !== "open" && tps[d.at].day - firstDay <= windowTo) {
-    return d.state === "confirmed" ? { state: "scan", at: d.at, late: false } : { state: "negated", at: d.at };
+    return d.state === "confirmed" ? { state: "scan", at: d.at, late: false, why: d.why } : { state: "negated", at: d.at, why: d.why };
   }
   // The clinical exception (SITC footnote, Decision 8): deterioration at the PD scan or a scan after
   // it (before any confirmation scan), and a later systemic line before any confirmation scan or R12 met.
@@ -223,10 +223,10 @@ function confirmationOf(run: ProgressionRun, view: View, input: ResistanceInput)
   }
   if (d.state === "confirmed") {
     const days = tps[d.at].day - firstDay;
-    if (eff.settings.resistanceLateConfirmation === "accept") return { state: "scan", at: d.at, late: true };
+    if (eff.settings.resistanceLateConfirmation === "accept") return { state: "scan", at: d.at, late: true, why: d.why };
     return { state: "expired", why: `the first scan that confirms it (${tps[d.at].date}) came ${days} days after it, after the ${windowFrom}-${windowTo}-day window (setting resistanceLateConfirmation = reject)` };
   }
-  if (d.state === "negated") return { state: "negated", at: d.at };
+  if (d.state === "negated") return { state: "negated", at: d.at, why: d.why };
   const lastDay = Math.max(eff.asOf, tps[tps.length - 1].day);
   if (lastDay - firstDay <= windowTo) return { state: "pending", from: dayText(firstDay + windowFrom), to: dayText(firstDay + windowTo) };
   return { state: "expired", why: `no scan ${windowFrom}-${windowTo} days after it has confirmed it (as of ${dayText(eff.asOf)}, ${eff.asOf - firstDay} days after it)` };
@@ -290,6 +290,10 @@ function classifyWith(definition: "single" | "chemo", view: View, input: Resista
     lateConfirmationScan: null as Assessment | null,
   };
   explanation.push({ rule: definition === "single" ? "R17" : "R23", text: `Definition: ${DEFINITION[definition]}${definition === "chemo" ? " (no confirmation scan needed; timing from the first progression, whatever the best response)" : ""}.` });
+  if (definition === "single") {
+    const [from, to] = eff.settings.resistanceConfirmWindowDays;
+    explanation.push({ rule: "R19", text: `Confirmation: ${reading.confirmationRule}; within ${from}-${to} days of the first PD (setting resistanceConfirmWindowDays).` });
+  }
 
   let run: ProgressionRun;
   let confirmedBy: string | null = null;
@@ -452,11 +456,11 @@ function confirmationText(run: ProgressionRun, c: Confirmation, view: View): str
   const pd = `${tps[run.first].label} of ${tps[run.first].date}${run.date !== tps[run.first].date ? ` (progression dated ${run.date})` : ""}`;
   switch (c.state) {
     case "scan":
-      return `${pd} confirmed by the scan of ${tps[c.at].date}, ${tps[c.at].day - tps[run.first].day} days later${c.late ? ", after the window (counted: setting resistanceLateConfirmation = accept)" : ""} (${view.reading.confirmationRule}).`;
+      return `${pd} confirmed by the scan of ${tps[c.at].date}, ${tps[c.at].day - tps[run.first].day} days later: ${c.why}${c.late ? "; after the window, counted (setting resistanceLateConfirmation = accept)" : ""}.`;
     case "clinical":
       return `${pd} confirmed clinically: ${c.why} (SITC's exception for rapid growth in a deteriorating patient, Decision 8).`;
     case "negated":
-      return `${pd} not confirmed: the scan of ${tps[c.at].date} does not meet PD again, so there is no resistance event from it and a later PD is checked afresh (${view.reading.confirmationRule}).`;
+      return `${pd} not confirmed: the scan of ${tps[c.at].date} (${tps[c.at].day - tps[run.first].day} days later) shows ${c.why}, so there is no resistance event from it and a later PD is checked afresh.`;
     case "pending":
       return `${pd} awaits its confirmation scan, due ${c.from} to ${c.to}.`;
     case "expired":

@@ -20,10 +20,10 @@ import { parseDay } from "../../util/dates";
 
 /** How a run of PD time points ended, as far as the data go. */
 export type RunDecision =
-  /** A later time point confirmed it (by the criterion's own rule). */
-  | { state: "confirmed"; at: number }
+  /** A later time point confirmed it (by the criterion's own rule); `why` in words. */
+  | { state: "confirmed"; at: number; why: string }
   /** A later time point negated it (pseudo-progression or later response): a later PD starts a new check. */
-  | { state: "negated"; at: number }
+  | { state: "negated"; at: number; why: string }
   /** Nothing decided it yet. */
   | { state: "open" };
 
@@ -118,7 +118,7 @@ export function recistReading(facts: readonly TimepointFacts[], baselineSum: Ten
       if (facts[k].tp.day - f.tp.day < windowFrom) continue;
       const v = confirmationVerdict(facts[k], nadir);
       if (v.verdict === "not-evaluable") continue;
-      decision = v.verdict === "confirms" ? { state: "confirmed", at: k } : { state: "negated", at: k };
+      decision = v.verdict === "confirms" ? { state: "confirmed", at: k, why: v.why } : { state: "negated", at: k, why: v.why };
       break;
     }
     const dated = recistProgressionDate(facts as TimepointFacts[], first);
@@ -162,12 +162,13 @@ export function irecistReading(facts: readonly TimepointFacts[], irecist: Irecis
     if (e.kind !== "iupd") continue;
     const run = e.run;
     let decision: RunDecision = { state: "open" };
-    if (run.confirmedAt !== null) decision = { state: "confirmed", at: run.confirmedAt };
+    const icpd = irecist.events.find((x) => x.kind === "icpd" && x.run === run);
+    if (run.confirmedAt !== null) decision = { state: "confirmed", at: run.confirmedAt, why: icpd && icpd.kind === "icpd" ? `iCPD: ${icpd.reasons.join("; ")}` : "iCPD" };
     else {
       for (let k = run.first + 1; k < facts.length; k++) {
         const r = irecist.responses[k];
         if (irecist.disregarded[k] || r === "iUPD" || r === "iCPD" || r === "NE") continue;
-        decision = { state: "negated", at: k };
+        decision = { state: "negated", at: k, why: `${r}: the bar is reset (R10)` };
         break;
       }
     }
@@ -218,8 +219,8 @@ export function readingFromRuns(
     while (k < points.length && points[k].confirmation === state) k++;
     // Decision 16: every TP of a run carries its state, the confirming TP included; a negated run
     // is decided by the TP after it.
-    const decision: RunDecision = state === "confirmed" ? { state: "confirmed", at: k - 1 }
-      : state === "negated" ? { state: "negated", at: Math.min(k, points.length - 1) } : { state: "open" };
+    const decision: RunDecision = state === "confirmed" ? { state: "confirmed", at: k - 1, why: `${points[k - 1].label}, confirmed` }
+      : state === "negated" ? { state: "negated", at: Math.min(k, points.length - 1), why: `${points[Math.min(k, points.length - 1)].label}, negated` } : { state: "open" };
     if (state === "negated") for (let j = first; j < k; j++) negated.add(j);
     runs.push({ first, date: points[first].date, day: points[first].day, decision, causes: [points[first].label] });
     if (state !== "negated") break;
