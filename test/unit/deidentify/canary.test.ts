@@ -17,7 +17,10 @@ describe("deidentify: PHI canary in every free-text slot of the grammar", functi
       "PatientItem -> BadPatientLine", "ScanItem -> BadScanLine", "String -> StringChar",
       // Recovery (issue 10): broken headers that still open their block, lesion lines with an unreadable value.
       "PatientHeader -> RestOfLine", "PatientHeader -> BraceLine", "AssessmentHeader -> RestOfLine", "BadBlock -> BraceLine",
-      "UnreadableLesionLine -> LesionId", "UnreadableLesionHead -> Organ", "UnreadableLesionHead -> String", "UnreadableLesionLine -> Broken", "Broken -> String"]) {
+      "UnreadableLesionLine -> LesionId", "UnreadableLesionHead -> Organ", "UnreadableLesionHead -> String", "UnreadableLesionLine -> Broken", "Broken -> String",
+      // Language 1.1: the cancer type, the structured biopsy's header, genes, changes, assays, notes and broken lines.
+      "Cancer -> CancerName", "CancerName -> String", "ValidBiopsyHeader -> Organ", "ValidBiopsyHeader -> String", "BiopsyHeader -> BraceLine",
+      "BiopsyItem -> BadBiopsyLine", "Variant -> GeneName", "Variant -> ChangeName", "AssayClause -> AssayName", "BiopsyToken -> String", "BiopsyStatement -> Note"]) {
       assert.ok(found.has(known), `${known} is not among the slots found: ${[...found].join(", ")}`);
     }
     assert.ok(canary.freeText.has("Organ") && canary.freeText.has("MarkerUnit") && !canary.freeText.has("Date") && !canary.freeText.has("Number"));
