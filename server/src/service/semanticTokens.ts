@@ -31,7 +31,7 @@ export function semanticTokens(doc: CaseDocument): SemanticTokens {
   };
   const keywordAt = (start: number, end: number) => {
     // Keywords are the lower-case words of a statement that are not values, ids or free text.
-    const re = /[A-Za-z][A-Za-z-]*/g;
+    const re = /[A-Za-z][A-Za-z0-9-]*/g; // `pd-l1` is one keyword
     const segment = text.slice(start, end);
     for (let m = re.exec(segment); m; m = re.exec(segment)) add({ start: start + m.index, end: start + m.index + m[0].length }, "keyword");
   };
