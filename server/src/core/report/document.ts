@@ -165,7 +165,7 @@ export function reportDocument(r: ScanReport): ReportDocument {
     // R17-R24 and R35: the class with its numbers, the steps, then the options as information.
     const x = r.resistance;
     const blocks: Block[] = [
-      { kind: "paragraph", text: `Resistance (R17-R24): ${x.text} (${x.basis}); ${x.reason}.` },
+      { kind: "paragraph", text: `Resistance (R17-R24): ${x.text} (${x.basis})${x.text.endsWith(x.reason) ? "" : `; ${x.reason}`}.` },
       { kind: "facts", items: x.facts },
       { kind: "list", items: x.steps.map((s) => `${s.rule}: ${s.text}`) },
     ];

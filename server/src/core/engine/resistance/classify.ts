@@ -332,7 +332,7 @@ function classifyWith(definition: "single" | "chemo", view: View, input: Resista
       explanation.push(numbersStep(numbers, therapy));
       return {
         ...base, ...numbersFields(numbers), class: "pending", text: "pending: progression not yet confirmed",
-        reason: `progression not yet confirmed: a confirmation scan is due ${c.from} to ${c.to}`, confirmedBy: null, confirmationDue: { from: c.from, to: c.to },
+        reason: "progression not yet confirmed", confirmedBy: null, confirmationDue: { from: c.from, to: c.to },
         explanation, confirmedProgression: false, progressionScan: tps[run.first].scan,
       };
     }
