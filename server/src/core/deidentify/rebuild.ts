@@ -7,7 +7,7 @@
 // from: it becomes a placeholder line that is broken in the same place, so the patient it sits in
 // stays incomplete exactly as before.
 import type {
-  AssessmentNode, BadBlockNode, BadLine, BiopsyBlockNode, BiopsyItem, DateLit, FileNode, LesionNode, PatientItem, PatientNode, ScanItem, StringLit, ValueNode, Word,
+  AssessmentNode, BadBlockNode, BadLine, BiopsyBlockNode, BiopsyItem, DateLit, FileNode, LesionNode, NoteNode, PatientItem, PatientNode, ScanItem, StringLit, ValueNode, Word,
 } from "../syntax/ast";
 import { isKnownOrgan } from "../model/organs";
 import { formatDay, parseDay } from "../util/dates";
@@ -249,13 +249,17 @@ class Rebuilder {
         return this.line(`variant ${gene} ${change}${vaf}${tier}`, 2, item.start);
       }
       case "Note":
-        if (this.keep.text) this.line(`note ${this.text(item.text)}`, 2, item.start);
-        return;
       case "Bad":
-        return this.badLine(item, 2, "");
+        return this.blockNoteOrBad(item);
       default:
         return this.unknownNode(item satisfies never);
     }
+  }
+
+  /** A note inside a block (kept only with the text class) or a broken line of a block. */
+  private blockNoteOrBad(item: NoteNode | BadLine): void {
+    if (item.type === "Bad") return this.badLine(item, 2, "");
+    if (this.keep.text) this.line(`note ${this.text(item.text)}`, 2, item.start);
   }
 
   /**
@@ -287,10 +291,8 @@ class Rebuilder {
       case "Clinical":
         return this.line(`clinical ${this.keyword(item.status, CLINICAL_STATUSES)}`, 2, item.start);
       case "Note":
-        if (this.keep.text) this.line(`note ${this.text(item.text)}`, 2, item.start);
-        return;
       case "Bad":
-        return this.badLine(item, 2, "");
+        return this.blockNoteOrBad(item);
       default:
         return this.unknownNode(item satisfies never);
     }
