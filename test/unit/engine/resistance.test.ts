@@ -342,4 +342,51 @@ describe("engine: resistance to immune checkpoint inhibitors (R17-R24)", () => {
       assert.deepEqual(reading.timepoints.map((t) => t.category), ["SD", "SD", "SD", "PD", "PD"]);
     });
   });
+
+  describe("options to discuss at a confirmed progression (R35)", () => {
+    const confirmed = (therapy: string, extra = "", pd = "2025-07-08", confirm = "2025-08-05") =>
+      `as of 2025-12-01\ncancer melanoma\n${therapy}\nbaseline 2025-01-02 CT { T1 target liver 40 mm ; T2 target lung 10 mm }\n${scans(["2025-03-03", "T1 38 mm ; T2 10 mm"], ["2025-05-05", "T1 39 mm ; T2 10 mm"], [pd, "T1 48 mm ; T2 10 mm"], [confirm, "T1 52 mm ; T2 10 mm"])}\n${extra}`;
+
+    it("secondary resistance: chemotherapy, re-challenge or combination, local treatment (oligoprogression), a trial; each with what brought it up", () => {
+      const { r, run: x } = resistanceOf(confirmed(PEMBRO));
+      assert.deepEqual(r.options.map((o) => o.kind), ["chemotherapy", "rechallenge", "local", "trial"]);
+      assert.deepEqual(r.options.map((o) => o.because), [
+        "confirmed progression under pembrolizumab on 2025-07-08 (confirmed by the scan of 2025-08-05; secondary (acquired) resistance)",
+        "secondary (acquired) resistance",
+        "oligoprogression at 2025-07-08: T1 38 mm -> 48 mm (R14)",
+        "confirmed progression under pembrolizumab on 2025-07-08 (confirmed by the scan of 2025-08-05; secondary (acquired) resistance)",
+      ]);
+      assert.deepEqual(r.notBroughtUp, ["targeted therapy: no actionable variant is recorded (R34: a built-in example, or tier I or II as reported)"]);
+      const [d] = diagnosticsOf(x, "options-to-discuss");
+      assert.equal(d.message, "Confirmed progression under pembrolizumab on 2025-07-08 (confirmed by the scan of 2025-08-05; secondary (acquired) resistance). Information, options to discuss with the treating team: next-line chemotherapy (brought up by: the confirmed progression); re-challenge with an immune checkpoint inhibitor, or a combination (for example with radiation) (brought up by: secondary (acquired) resistance); local treatment of the growing sites (surgery or focused radiation) (brought up by: oligoprogression at 2025-07-08: T1 38 mm -> 48 mm (R14)); a clinical trial (brought up by: the confirmed progression); in no order of preference. Source: the disease's ESMO or NCCN guideline for treatment after immunotherapy; SITC Immunotherapy Resistance Taskforce (2020, 2023) on rechallenge and combination after resistance; common clinical practice for oligoprogression (R14); ESMO and NCCN guidelines (clinical trial participation at any line).");
+      assert.equal(covered(x, d), PEMBRO);
+    });
+
+    it("no re-challenge after primary resistance or a stop for toxicity; the hover says why", () => {
+      const primary = resistanceOf(confirmed(PEMBRO, "", "2025-07-07", "2025-08-04")).r;
+      assert.ok(!primary.options.some((o) => o.kind === "rechallenge"));
+      assert.ok(primary.notBroughtUp.includes("re-challenge or combination: the resistance is primary"));
+      const toxic = resistanceOf(confirmed("therapy pembrolizumab from 2025-01-06 to 2025-07-20 immunotherapy stopped toxicity")).r;
+      assert.equal(toxic.class, "secondary");
+      assert.ok(toxic.notBroughtUp.includes("re-challenge or combination: pembrolizumab stopped for toxicity"));
+    });
+
+    it("targeted therapy from a built-in example or a tier I/II variant as reported; none from tier III", () => {
+      const biopsy = (line: string) => `biopsy 2025-08-10 liver { ${line} }`;
+      const braf = resistanceOf(confirmed(PEMBRO, biopsy("variant BRAF V600E tier I"))).r;
+      assert.deepEqual(braf.options.filter((o) => o.kind === "targeted").map((o) => [o.option, o.because, o.source]), [[
+        "targeted therapy (BRAF/MEK inhibition) is an approved option for BRAF V600-mutant melanoma", "BRAF V600E, biopsy 2025-08-10 liver, tier I", "FDA/EMA approvals of BRAF/MEK inhibitors",
+      ]]);
+      const nras = resistanceOf(confirmed(PEMBRO, biopsy("variant NRAS Q61K tier escat II-B"))).r;
+      assert.deepEqual(nras.options.filter((o) => o.kind === "targeted").map((o) => [o.option, o.source]), [["targeted therapy matched to NRAS Q61K", "the laboratory's report (ESCAT tier II-B, R34)"]]);
+      assert.equal(resistanceOf(confirmed(PEMBRO, biopsy("variant TP53 R273H tier III"))).r.options.filter((o) => o.kind === "targeted").length, 0);
+    });
+
+    it("no options while pending, after a negated progression, or for a line that is not immunotherapy", () => {
+      assert.equal(resistanceOf(`as of 2025-08-01\n${PEMBRO}\n${BASE}\n${SD_SCANS}\nscan 2025-07-08 CT { T1 48 mm }`).r.options.length, 0);
+      assert.equal(resistanceOf(`as of 2025-10-01\n${PEMBRO}\n${BASE}\n${SD_SCANS}\n${scans(["2025-07-08", "T1 48 mm"], ["2025-08-05", "T1 36 mm"])}`).r.options.length, 0);
+      const chemo = run(`therapy docetaxel from 2025-01-06 chemotherapy\n${BASE}\n${SD_SCANS}\n${scans(["2025-07-08", "T1 48 mm"], ["2025-08-05", "T1 52 mm"])}`);
+      assert.equal(diagnosticsOf(chemo, "options-to-discuss").length, 0);
+    });
+  });
 });
