@@ -26,6 +26,7 @@ describe("nadir: resistance and structured biopsies in the outputs", function ()
   it("assess (table) has one resistance line per immunotherapy line, with its numbers; --explain adds the steps", () => {
     const r = runCli(["assess", file]);
     assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\n    Episode 1: pembrolizumab from 2025-01-06 \(last dose 2025-09-22, stopped: progression\); baseline 2025-01-02, sum 62 mm\n/, "the end of the line (P2) in its header");
     assert.match(r.stdout, /\n      resistance: secondary \(acquired\) resistance \(SITC 2020 single agent, RECIST 1\.1 reading\): exposure 231 days; disease control 231 days; best response PR; progression 2025-08-25 confirmed by the scan of 2025-09-22; on treatment\n/);
     const explained = runCli(["assess", "--explain", file]).stdout;
     assert.match(explained, /\n {10}R21: Exposure 231 days and disease control 231 days \(183 or more: 6 months or more\), best response PR, progression on treatment: secondary resistance\.\n/);
@@ -45,7 +46,7 @@ describe("nadir: resistance and structured biopsies in the outputs", function ()
     assert.deepEqual(p.biomarkers.map((b: { kind: string; value: unknown; category: string; change: string | null }) => `${b.kind} ${b.value} ${b.category} ${b.change}`), [
       "pd-l1-tps 40 1-49 % null", "tmb 8 below 10 mut/Mb null", "msi stable MSS null",
       "pd-l1-tps 55 >= 50 % higher", "tmb 11 TMB-high higher", "msi stable MSS same",
-      "variant BRAF V600E actionable (built-in example, R34) null", "variant TP53 R273H not actionable per the report null",
+      "variant BRAF V600E actionable (built-in example, R34) null", "variant TP53 R273H not tier I or II as reported null",
     ]);
     const codes = json.files[0].diagnostics.map((d: { code: string }) => d.code);
     for (const code of ["resistance-classified", "options-to-discuss", "pdl1-changed", "biomarker-information", "actionable-variant", "oligoprogression"]) assert.ok(codes.includes(code), code);
@@ -93,6 +94,7 @@ describe("nadir: resistance and structured biopsies in the outputs", function ()
   it("report: the last scan's report has the resistance section with the options, and lists every biopsy", () => {
     const r = runCli(["report", file]);
     assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\nLine of therapy: 1 of 1, pembrolizumab \(immunotherapy\), started 2025-01-06, last dose 2025-09-22,\n {17}stopped: progression\n/);
     assert.match(r.stdout, /\nIMMUNOTHERAPY RESISTANCE \(SITC\)\nResistance \(R17-R24\): secondary \(acquired\) resistance \(SITC 2020 single agent, RECIST 1\.1 reading\);/);
     assert.match(r.stdout, /\nOptions to discuss \(R35\)\. Confirmed progression under pembrolizumab on 2025-08-25/);
     assert.match(r.stdout, /\n {2}2025-09-30 biopsy liver: PD-L1 TPS 55 % \(at least 50 %, 22C3\), higher category than 2025-01-03;/);

@@ -382,6 +382,12 @@ describe("engine: resistance to immune checkpoint inhibitors (R17-R24)", () => {
       assert.equal(resistanceOf(confirmed(PEMBRO, biopsy("variant TP53 R273H tier III"))).r.options.filter((o) => o.kind === "targeted").length, 0);
     });
 
+    it("the same option brought up by two biopsies is one item naming both facts (R35: no option twice)", () => {
+      const two = `biopsy 2025-01-03 skin { variant BRAF V600E tier I }\nbiopsy 2025-08-10 liver { variant BRAF V600K tier I }`;
+      const targeted = resistanceOf(confirmed(PEMBRO, two)).r.options.filter((o) => o.kind === "targeted");
+      assert.deepEqual(targeted.map((o) => o.because), ["BRAF V600E, biopsy 2025-01-03 skin, tier I; BRAF V600K, biopsy 2025-08-10 liver, tier I"]);
+    });
+
     it("no options while pending, after a negated progression, or for a line that is not immunotherapy", () => {
       assert.equal(resistanceOf(`as of 2025-08-01\n${PEMBRO}\n${BASE}\n${SD_SCANS}\nscan 2025-07-08 CT { T1 48 mm }`).r.options.length, 0);
       assert.equal(resistanceOf(`as of 2025-10-01\n${PEMBRO}\n${BASE}\n${SD_SCANS}\n${scans(["2025-07-08", "T1 48 mm"], ["2025-08-05", "T1 36 mm"])}`).r.options.length, 0);

@@ -47,7 +47,7 @@ describe("service: language 1.1", () => {
     assert.match(h, /\| PD-L1 TPS \| 55 % \(assay 22C3\) \| >= 50 % \| 40 % \(1-49 %, 2025-01-03 liver, 22C3\) \| higher category \|/);
     assert.match(h, /\| TMB \| 11 mut\/Mb \| TMB-high \| 8 mut\/Mb \(below 10 mut\/Mb, 2025-01-03 liver\) \| higher category \|/);
     assert.match(h, /\| variant \| BRAF V600E \(tier I \(as reported\), VAF 38 %\) \| actionable \(built-in example, R34\) \| — \| — \|/);
-    assert.match(h, /\| variant \| TP53 R273H \(tier III \(as reported\)\) \| not actionable per the report \|/);
+    assert.match(h, /\| variant \| TP53 R273H \(tier III \(as reported\)\) \| not tier I or II as reported \|/);
     assert.match(h, /BRAF V600E matches a built-in example for melanoma \(R34\)/);
     assert.equal(hoverText(MELANOMA, "biopsy 2025-09-30"), h, "the header line too");
     const first = hoverText(MELANOMA, "pd-l1 tps 40");

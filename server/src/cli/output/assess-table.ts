@@ -9,6 +9,7 @@ import { incompleteReasonsText, LinePositions } from "../../core/completeness";
 import { LineIndex } from "../../core/text/lineIndex";
 import { formatMm, round1 } from "../../core/util/numbers";
 import { resistanceBasis, resistanceNumbers } from "../../core/engine/resistance/diagnostics";
+import { therapyEndText } from "../../core/model/therapies";
 
 /** Marks a response that rests on partial data. */
 const PARTIAL = "*";
@@ -42,7 +43,8 @@ function patientLines(patient: PatientAssessment, explain: boolean, positions: L
 }
 
 function episodeLines(e: EpisodeAssessment, number: number, iRecist: boolean, explain: boolean, positions: LinePositions): string[] {
-  const therapy = e.therapy ? `${e.therapy} from ${e.start}` : `from ${e.start ?? "?"}`;
+  const end = e.episode.therapy ? therapyEndText(e.episode.therapy) : null;
+  const therapy = `${e.therapy ? `${e.therapy} from ${e.start}` : `from ${e.start ?? "?"}`}${end ? ` (${end})` : ""}`;
   const baselineSum = e.baseline?.sum ?? null;
   const incomplete = e.complete ? "" : `  (incomplete: ${incompleteReasonsText(e.incompleteBecause, positions, 2)})`;
   const lines = [`    Episode ${number}: ${therapy}; baseline ${e.baseline?.date ?? "-"}, sum ${baselineSum === null ? "-" : `${mm(baselineSum)} mm`}${incomplete}`];

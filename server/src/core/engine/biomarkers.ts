@@ -12,9 +12,23 @@ export const TMB_HIGH = 10;
 /** R32: the TPS cut-offs of 22C3 interpretation, 1 % and 50 %. */
 export const TPS_CUTOFFS: readonly [number, number] = [1, 50];
 
+/** R32: why two samples may differ, the second half of the heterogeneity note. */
+const HETEROGENEITY =
+  "PD-L1 expression is heterogeneous, and paired samples of one tumour disagree on the TPS category in about 1 case in 5 (22C3: kappa 0.63 in a tissue-microarray study; 78 % agreement, kappa 0.45, at the 50 % cut-off between biopsy and resection)";
 /** R32: the heterogeneity note for biopsies of different organs. */
-export const HETEROGENEITY_NOTE =
-  "the biopsies come from different organs: PD-L1 expression is heterogeneous, and paired samples of one tumour disagree on the TPS category in about 1 case in 5 (22C3: kappa 0.63 in a tissue-microarray study; 78 % agreement, kappa 0.45, at the 50 % cut-off between biopsy and resection)";
+export const HETEROGENEITY_NOTE = `the biopsies come from different organs: ${HETEROGENEITY}`;
+
+/**
+ * R32 "a different organ or site": the note for biopsies of different organs, or of one organ
+ * whose blocks both name their site (the block's string, P4) and name different ones (compared
+ * without case and extra spaces). A site named on one side only is not taken as a difference.
+ */
+export function heterogeneityNote(before: Biopsy, now: Biopsy): string | null {
+  if (before.organ !== now.organ) return HETEROGENEITY_NOTE;
+  const site = (b: Biopsy) => (b.structured && b.finding ? b.finding.trim().replace(/\s+/g, " ").toLowerCase() : null);
+  const [a, c] = [site(before), site(now)];
+  return a !== null && c !== null && a !== c ? `the biopsies come from different sites of the ${now.organ}: ${HETEROGENEITY}` : null;
+}
 
 /** A structured finding that the engine reports (R32-R34), with the line it rests on. */
 export interface BiomarkerFinding {
@@ -133,7 +147,8 @@ export function assessBiomarkers(patient: Patient, settings: Settings): Biomarke
         change = direction(before.category, category);
         if (!before.assay || !score.assay) notes.push("assay not recorded");
       }
-      if (before.biopsy.organ !== b.organ) notes.push(HETEROGENEITY_NOTE);
+      const heterogeneity = heterogeneityNote(before.biopsy, b);
+      if (heterogeneity) notes.push(heterogeneity);
       const was = `${before.value}${unit} (${before.category.label}, ${where(before.biopsy)}${before.assay ? `, ${before.assay}` : ""})`;
       const now = `${score.value}${unit} (${category.label}, ${where(b)}${score.assay ? `, ${score.assay}` : ""})`;
       const extra = notes.length > 0 ? `; ${notes.join("; ")}` : "";
@@ -216,7 +231,7 @@ export function assessBiomarkers(patient: Patient, settings: Settings): Biomarke
       const example = builtInExample(cancer, v);
       const fires = example !== null && !reportedNotActionable(v);
       // The variant's category (P5): never a tier of Nadir's own (R34), only what the report and the built-in examples say.
-      const category = fires ? "actionable (built-in example, R34)" : actionablePerReport(v) ? "actionable per the report" : v.tier ? "not actionable per the report" : null;
+      const category = fires ? "actionable (built-in example, R34)" : actionablePerReport(v) ? "actionable per the report" : v.tier ? "not tier I or II as reported" : null;
       entries.push({
         date: b.date, organ: b.organ, kind: "variant", value: `${v.gene} ${v.change}`, category, change: null,
         assay: null, tier: tierJson(v), vaf: v.vaf, notes: [], previous: null, span: v.node,

@@ -8,3 +8,15 @@ import type { Therapy } from "./types";
 export function isLocalOnly(therapy: Therapy): boolean {
   return therapy.kinds.length > 0 && therapy.kinds.every((k) => k === "radiotherapy" || k === "local");
 }
+
+/**
+ * P2: the end of a line in words, for headers (assess table, report): "last dose 2025-07-14,
+ * stopped: toxicity"; a stop without its date says the date is not recorded (R22); null for a line
+ * with neither (ongoing, or written in language version 1).
+ */
+export function therapyEndText(therapy: Therapy): string | null {
+  const parts: string[] = [];
+  if (therapy.lastDoseDate !== null) parts.push(`last dose ${therapy.lastDoseDate}`);
+  if (therapy.stopped !== null) parts.push(`stopped: ${therapy.stopped}${therapy.lastDoseDate === null ? " (last dose not recorded)" : ""}`);
+  return parts.length > 0 ? parts.join(", ") : null;
+}

@@ -57,7 +57,7 @@ export function reportDocument(r: ScanReport): ReportDocument {
     items: [
       ["Patient", r.patientId],
       ["Criteria", r.criteriaLabel],
-      ["Line of therapy", `${r.episode.number} of ${r.episode.count}${r.episode.therapy ? `, ${r.episode.therapy}${r.episode.therapyKind ? ` (${r.episode.therapyKind})` : ""}` : ""}${r.episode.start ? `, started ${r.episode.start}` : ""}`],
+      ["Line of therapy", `${r.episode.number} of ${r.episode.count}${r.episode.therapy ? `, ${r.episode.therapy}${r.episode.therapyKind ? ` (${r.episode.therapyKind})` : ""}` : ""}${r.episode.start ? `, started ${r.episode.start}` : ""}${r.episode.end ? `, ${r.episode.end}` : ""}`],
       ["Examination", `${r.scan.date}${r.scan.modality ? ` ${r.scan.modality}` : ""} (${r.scan.isBaseline ? "baseline" : "follow-up"}; ${r.file} line ${r.scan.line})`],
     ],
   });

@@ -20,6 +20,7 @@ import { criteriaLabel } from "./words";
 import { impressionOf } from "./impression";
 import { resistanceBasis } from "../engine/resistance/diagnostics";
 import { progressionFinding } from "../engine/resistance/options";
+import { therapyEndText } from "../model/therapies";
 
 /** One lesion value as the report prints it: mm (null for a status or not evaluated) and the words. */
 export interface LesionCell {
@@ -95,7 +96,7 @@ export interface ScanReport {
   patientId: string;
   criteria: Criteria;
   criteriaLabel: string;
-  episode: { number: number; count: number; therapy: string | null; therapyKind: string | null; start: string | null };
+  episode: { number: number; count: number; therapy: string | null; therapyKind: string | null; start: string | null; end: string | null };
   scan: { date: string; modality: string | null; isBaseline: boolean; line: number };
   compared: { baseline: string | null; nadir: string | null; previous: string | null };
   /** From core/completeness.ts: the errors touching this patient and episode, and those outside every patient of the file. */
@@ -335,8 +336,9 @@ export function buildScanReport(target: ReportTarget): ScanReport {
       number: target.episodeIndex + 1,
       count: patient.episodes.length,
       therapy: episode.therapy,
-      therapyKind: ep.therapy?.kind ?? null,
+      therapyKind: ep.therapy && ep.therapy.kinds.length > 0 ? ep.therapy.kinds.join("+") : null,
       start: episode.start,
+      end: ep.therapy ? therapyEndText(ep.therapy) : null,
     },
     scan: { date: scan.date, modality: scan.modality, isBaseline: tp === null, line: lineOf(scan.node) },
     compared: { baseline: tp ? baselineScan.date : null, nadir: tp ? tp.nadirDate : null, previous: previousScan && previousScan !== baselineScan ? previousScan.date : null },

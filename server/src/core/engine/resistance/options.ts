@@ -25,7 +25,7 @@ export function optionsToDiscuss(result: ResistanceResult, therapy: Therapy, tar
   const progression = progressionFinding(result, therapy);
   const options: DiscussionOption[] = [
     { kind: "chemotherapy", option: "next-line chemotherapy", because: progression, source: "the disease's ESMO or NCCN guideline for treatment after immunotherapy" },
-    ...targeted,
+    ...sameOptionOnce(targeted),
   ];
   const notBroughtUp: string[] = [];
   if (targeted.length === 0) notBroughtUp.push("targeted therapy: no actionable variant is recorded (R34: a built-in example, or tier I or II as reported)");
@@ -52,6 +52,20 @@ export function optionsToDiscuss(result: ResistanceResult, therapy: Therapy, tar
   }
   options.push({ kind: "trial", option: "a clinical trial", because: progression, source: "ESMO and NCCN guidelines (clinical trial participation at any line)" });
   return { options, notBroughtUp };
+}
+
+/**
+ * One item per option: the same variant in two biopsies (or two variants that bring up the same
+ * option) gives one item that names every fact that brought it up, in file order.
+ */
+function sameOptionOnce(options: readonly DiscussionOption[]): DiscussionOption[] {
+  const byText = new Map<string, DiscussionOption>();
+  for (const o of options) {
+    const seen = byText.get(o.option);
+    if (!seen) byText.set(o.option, { ...o });
+    else if (!seen.because.split("; ").includes(o.because)) seen.because = `${seen.because}; ${o.because}`;
+  }
+  return [...byText.values()];
 }
 
 /** The one `options-to-discuss` message (R35): the finding, the options with what brought each up, the sources. */
