@@ -8,7 +8,7 @@ import type { DocLinks } from "./docLinks";
 import { linkRuleIds } from "./docLinks";
 import { DISCUSS } from "../core/engine/decisionSupport";
 import { progressionFinding } from "../core/engine/resistance/options";
-import { resistanceBasis } from "../core/engine/resistance/diagnostics";
+import { resistanceBasis, sinceLastDoseText } from "../core/engine/resistance/diagnostics";
 import { builtInExample } from "../core/engine/biomarkers";
 import { recogniseBiopsyText, structuredLines } from "../core/model/biopsyText";
 
@@ -31,12 +31,12 @@ export function resistanceSection(r: ResistanceResult, therapy: Therapy, links: 
     const row = (name: string, value: string | number | null) => `| ${name} | ${value === null ? "—" : value} |`;
     lines.push([
       "| | |", "|---|---|",
-      row("exposure", r.exposureDays === null ? null : `${r.exposureDays} days`),
+      row("exposure", r.exposureDays === null ? (r.progressionDate === null ? null : "not measured") : `${r.exposureDays} days`),
       row("disease control", r.controlDays === null ? null : `${r.controlDays} days`),
       row("best response up to the progression", r.bestResponse),
       row("progression", r.progressionDate),
       row("confirmed by", r.confirmedBy === "clinical" ? "clinically (R19 exception)" : r.confirmedBy ? `scan of ${r.confirmedBy}` : r.definition === "SITC 2023 ICI+chemotherapy" && r.progressionDate ? "not needed (R23)" : null),
-      row("time since last dose", r.progressionDate === null ? null : r.daysSinceLastDose === null ? "on treatment" : `${r.daysSinceLastDose} days`),
+      row("time since last dose", sinceLastDoseText(r)),
       ...(r.confirmationDue ? [row("confirmation scan due", `${r.confirmationDue.from} to ${r.confirmationDue.to}`)] : []),
     ].join("\n"));
   }

@@ -3,7 +3,9 @@
 // 84/85 days after the last dose, confirmation at 27/28 and 84/85 days), every unclassifiable
 // reason, the JSON of P5, the readings and the settings.
 import { strict as assert } from "assert";
-import { run, Run, diagnosticsOf, covered } from "./caseBuilder";
+import { run, Run, diagnosticsOf, covered, kase, TODAY } from "./caseBuilder";
+import { analyze } from "../../../server/src/core/analyze";
+import { resolveSettings } from "../../../server/src/core/settings";
 import { resistanceJson } from "../../../server/src/core/engine/json";
 import type { ResistanceResult } from "../../../server/src/core/engine/types";
 import type { Settings } from "../../../server/src/core/settings";
@@ -248,6 +250,17 @@ describe("engine: resistance to immune checkpoint inhibitors (R17-R24)", () => {
         assert.notEqual(r.exposureDays, null, "a PD was examined: its numbers are there (Decision 16)");
       });
     }
+
+    it("last dose date before the start (an invalid-date error): no exposure, no time since the last dose, never a negative number", () => {
+      // The case has an error, so it is analysed directly (the builder refuses errors).
+      const analysis = analyze(kase(`as of 2025-09-01\ntherapy pembrolizumab from 2025-01-06 to 2025-01-01 immunotherapy stopped choice\n${confirmedPd}`), { settings: resolveSettings({}), today: TODAY });
+      const episode = analysis.assessment.patients[0].episodes[0];
+      const r = episode.resistance!;
+      assert.deepEqual([r.class, r.reason, r.exposureDays, r.daysSinceLastDose, r.controlDays, r.bestResponse, r.progressionDate], ["unclassifiable", "last dose date before the start", null, null, 183, "SD", "2025-07-08"]);
+      assert.equal(analysis.diagnostics.find((d) => d.code === "resistance-unclassifiable")?.message, "Resistance unclassifiable: last dose date before the start (RECIST 1.1 reading): disease control 183 days; best response SD; progression 2025-07-08; time since the last dose not measured.");
+      assert.deepEqual(analysis.diagnostics.filter((d) => d.severity === "error").map((d) => d.code), ["invalid-date"]);
+      assert.equal(episode.complete, false, "the error marks the line's result incomplete");
+    });
 
     it("the strict short-response reading keeps SD under 6 months primary", () => {
       const { r } = resistanceOf(`as of 2025-09-01\n${PEMBRO}\n${confirmedPd.replace("2025-07-08", "2025-07-07").replace("2025-08-05", "2025-08-04")}`, { resistanceShortResponse: "unclassifiable" });

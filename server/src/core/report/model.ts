@@ -18,7 +18,7 @@ import { formatMm } from "../util/numbers";
 import { CodeTable } from "../codes";
 import { criteriaLabel } from "./words";
 import { impressionOf } from "./impression";
-import { resistanceBasis } from "../engine/resistance/diagnostics";
+import { resistanceBasis, sinceLastDoseText } from "../engine/resistance/diagnostics";
 import { progressionFinding } from "../engine/resistance/options";
 import { therapyEndText } from "../model/therapies";
 
@@ -302,12 +302,12 @@ export function buildScanReport(target: ReportTarget): ScanReport {
     basis: resistanceBasis(r),
     reason: r.reason,
     facts: [
-      ["Exposure", r.exposureDays === null ? "none (no progression)" : `${r.exposureDays} days`],
+      ["Exposure", r.exposureDays === null ? (r.progressionDate === null ? "none (no progression)" : "not measured") : `${r.exposureDays} days`],
       ["Disease control", r.controlDays === null ? "none (no progression)" : `${r.controlDays} days`],
       ["Best response up to the progression", r.bestResponse ?? "none"],
       ["Progression", r.progressionDate ?? "none"],
       ["Confirmed by", r.confirmedBy === "clinical" ? "clinically (R19 exception)" : r.confirmedBy ? `scan of ${r.confirmedBy}` : r.confirmationDue ? `pending: a scan ${r.confirmationDue.from} to ${r.confirmationDue.to}` : "none"],
-      ["Time since last dose", r.progressionDate === null ? "none" : r.daysSinceLastDose === null ? "on treatment" : `${r.daysSinceLastDose} days`],
+      ["Time since last dose", sinceLastDoseText(r) ?? "none"],
     ],
     steps: r.explanation.map((e) => ({ rule: e.rule, text: e.text })),
     finding: r.options.length > 0 ? progressionFinding(r, therapy) : null,

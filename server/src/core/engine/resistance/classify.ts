@@ -91,6 +91,20 @@ export function classifyResistance(input: ResistanceInput): ResistanceResult {
     return empty("none", "no resistance event", `no progression as of ${asOf}`, readingCriteria, therapy, explanation);
   }
 
+  // A last dose before the start is an error of the file (`invalid-date`): no time measure that
+  // rests on it is given, and the line is not classified (no silent wrong number).
+  if (therapy.lastDose !== null && therapy.lastDose < therapy.start) {
+    const run = reading.runs[0];
+    const n = numbersOf(run, view, input);
+    const reason = "last dose date before the start";
+    explanation.push({ rule: "R18", text: `The last dose (${therapy.lastDoseDate}) is before the start (${therapy.date}), an invalid-date error: exposure and time since the last dose cannot be measured; the PD of ${run.date} is not classified.` });
+    return {
+      ...empty("none", "", "", readingCriteria, therapy, explanation),
+      ...numbersFields(n), exposureDays: null, daysSinceLastDose: null,
+      class: "unclassifiable", text: `unclassifiable: ${reason}`, reason, progressionScan: reading.timepoints[run.first].scan,
+    };
+  }
+
   const kinds = therapy.kinds;
   const icis = kinds.filter((k) => k === "immunotherapy").length;
   const others = kinds.filter((k) => k !== "immunotherapy");

@@ -19,9 +19,20 @@ export function resistanceNumbers(r: ResistanceResult): string {
   if (r.progressionDate !== null) {
     const by = r.confirmedBy === "clinical" ? " confirmed clinically" : r.confirmedBy ? ` confirmed by the scan of ${r.confirmedBy}` : r.definition === "SITC 2023 ICI+chemotherapy" ? " (no confirmation needed)" : "";
     parts.push(`progression ${r.progressionDate}${by}`);
-    parts.push(r.daysSinceLastDose === null ? "on treatment" : `${r.daysSinceLastDose} days after the last dose`);
+    const since = sinceLastDoseText(r)!;
+    parts.push(/^\d/.test(since) ? `${since} after the last dose` : since === "not measured" ? "time since the last dose not measured" : since);
   }
   return parts.join("; ");
+}
+
+/**
+ * The time from the last dose to the progression in words: "on treatment", "84 days"; "not
+ * measured" when the last dose is unusable (before the start); null without a progression.
+ */
+export function sinceLastDoseText(r: ResistanceResult): string | null {
+  if (r.progressionDate === null) return null;
+  if (r.exposureDays === null) return "not measured";
+  return r.daysSinceLastDose === null ? "on treatment" : `${r.daysSinceLastDose} days`;
 }
 
 /** "SITC 2020 single agent, RECIST 1.1 reading". */
