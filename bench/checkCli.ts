@@ -2,11 +2,10 @@
 // (`node bin/nadir.js check DIR`): one worker, and all cores when the command offers `--jobs`.
 import { spawn, spawnSync } from "child_process";
 import * as os from "os";
-import * as path from "path";
-import { REPO_ROOT } from "./data";
+import { NADIR_BIN } from "./data";
 import { nowMs } from "./stats";
 
-const BIN = path.join(REPO_ROOT, "bin", "nadir.js");
+const BIN = NADIR_BIN;
 const AS_OF = ["--as-of", "2026-01-01"];
 
 export interface CheckRun {

@@ -1,17 +1,32 @@
 // Writes the benchmark inputs under bench/data/ (gitignored) once, and reuses them while the
-// generator is unchanged: a ~10 MB cohort, cohorts of 1, 100, 1,000 and 10,000 patients (each
-// with its JSON twin for the JSON.parse baseline) and a directory of 10,000 single-patient files.
+// generator is unchanged: cohorts of 1, 100, 1,000 and 10,000 patients and a ~10 MB cohort of the
+// original mix (the README's earlier figures), four more ~10 MB cohorts that vary patient size and
+// diagnostic density (about 9,000 small patients; most patients progressing; most responding; most
+// missing follow-ups), each with its JSON twin for the JSON.parse baseline, and a directory of
+// 10,000 single-patient files.
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { generateCohort, generateCohortOfSize, generatePatient, renderPatient, Cohort } from "./generate";
+import { generateCohort, generateCohortOfSize, generatePatient, renderPatient, Cohort, Profile } from "./generate";
 
 export const SEED = 20251126;
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+/**
+ * The `nadir` the benchmark runs as a CLI and a language server: this build, or another one named
+ * by NADIR_BENCH_BIN (a checkout of an earlier commit, for before/after figures on the same inputs).
+ */
+export const NADIR_BIN = process.env.NADIR_BENCH_BIN ? path.resolve(process.env.NADIR_BENCH_BIN) : path.join(REPO_ROOT, "bin", "nadir.js");
 export const DATA_DIR = path.join(REPO_ROOT, "bench", "data");
 export const COHORT_BYTES = 10_000_000;
 export const COHORT_SIZES = [1, 100, 1_000, 10_000];
 export const DIRECTORY_FILES = 10_000;
+/** The ~10 MB cohorts besides the original mix: name and profile (bench/generate.ts). */
+export const PROFILED_COHORTS: ReadonlyArray<[string, Profile]> = [
+  ["10MB-small-patients", "small"],
+  ["10MB-progressing", "progressing"],
+  ["10MB-responding", "responding"],
+  ["10MB-missed-follow-ups", "missed-follow-ups"],
+];
 
 export interface Dataset {
   name: string;
@@ -22,8 +37,10 @@ export interface Dataset {
 
 export interface BenchData {
   cohorts: Dataset[];
-  /** The ~10 MB cohort (also in `cohorts`). */
+  /** The ~10 MB cohort of the original mix (also in `cohorts`). */
   big: Dataset;
+  /** Every ~10 MB cohort, the original mix first (also in `cohorts`). */
+  tenMb: Dataset[];
   directory: string;
 }
 
@@ -39,10 +56,16 @@ export function prepareData(log: (line: string) => void): BenchData {
   }
   const big = writeCohort("10MB-cohort", fresh, () => generateCohortOfSize(SEED, COHORT_BYTES), log);
   cohorts.push(big);
+  const tenMb = [big];
+  for (const [name, profile] of PROFILED_COHORTS) {
+    const dataset = writeCohort(name, fresh, () => generateCohortOfSize(SEED, COHORT_BYTES, profile), log);
+    cohorts.push(dataset);
+    tenMb.push(dataset);
+  }
   const directory = path.join(DATA_DIR, `files-${DIRECTORY_FILES}`);
   if (!fresh || !fs.existsSync(directory)) writeDirectory(directory, log);
   fs.writeFileSync(manifestPath, JSON.stringify({ fingerprint, seed: SEED }, null, 2));
-  return { cohorts, big, directory };
+  return { cohorts, big, tenMb, directory };
 }
 
 function writeCohort(name: string, fresh: boolean, make: () => Cohort, log: (line: string) => void): Dataset {

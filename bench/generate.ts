@@ -66,8 +66,57 @@ const MARKERS: Array<{ name: string; unit: string; uln: number; normal: number }
   { name: "PSA", unit: "ng/mL", uln: 4, normal: 2 },
 ];
 const MODALITIES = ["CT", "CT", "CT", "MRI", "PET-CT"];
+const PROFILE_SALT: Record<Profile, number> = { mixed: 0, small: 101, progressing: 202, responding: 303, "missed-follow-ups": 404 };
 
 type Course = "response" | "stable" | "progression" | "pseudoprogression";
+
+/**
+ * What kind of patients a cohort holds. `mixed` is the original generator (its cohorts are
+ * unchanged, byte for byte: the README's earlier figures were measured on them); the others vary
+ * patient size and diagnostic density, because a cohort of many small patients or one where most
+ * patients progress has far more findings per byte (an LSP publish carries all of them):
+ * - `small`: one line of therapy, 1-2 targets, 3-5 scans, no descriptions: about 1.1 KB and five
+ *   findings per patient (most progress and are overdue);
+ * - `progressing`: four in five patients progress or pseudo-progress;
+ * - `responding`: four in five respond;
+ * - `missed-follow-ups`: scans skipped (intervals doubled or tripled), lesions left out of scans,
+ *   and an `as of` date long after the last scan: missing-measurement and follow-up-overdue
+ *   findings on most patients.
+ */
+export type Profile = "mixed" | "small" | "progressing" | "responding" | "missed-follow-ups";
+
+interface Shape {
+  scans: [number, number];
+  lines: [number, number];
+  targets: [number, number];
+  nonTargets: [number, number];
+  courses: readonly Course[];
+  descriptions: boolean;
+  ctdna: number;
+  marker: number;
+  /** Chance that a scheduled scan is skipped (the next one comes one or two intervals later). */
+  skip: number;
+  /** Chance that a follow-up scan leaves out a lesion. */
+  omit: number;
+  /** The `as of` date comes long after the last scan (always given). */
+  lateAsOf: boolean;
+}
+
+const MIXED_COURSES: readonly Course[] = ["response", "response", "stable", "progression", "pseudoprogression"];
+const MIXED: Shape = {
+  scans: [3, 20], lines: [1, 3], targets: [1, 5], nonTargets: [0, 4], courses: MIXED_COURSES, descriptions: true,
+  ctdna: 0.6, marker: 0.5, skip: 0, omit: 0, lateAsOf: false,
+};
+const SHAPES: Record<Profile, Shape> = {
+  mixed: MIXED,
+  small: {
+    ...MIXED, scans: [5, 10], lines: [1, 1], targets: [1, 3], nonTargets: [0, 2], descriptions: false, ctdna: 0.3, marker: 0.2,
+    courses: ["progression", "progression", "progression", "pseudoprogression", "pseudoprogression", "response"], lateAsOf: true,
+  },
+  progressing: { ...MIXED, courses: ["progression", "progression", "pseudoprogression", "pseudoprogression", "stable"] },
+  responding: { ...MIXED, courses: ["response", "response", "response", "response", "stable"] },
+  "missed-follow-ups": { ...MIXED, skip: 0.35, omit: 0.15, lateAsOf: true },
+};
 
 interface TrackedLesion {
   id: string;
@@ -83,9 +132,14 @@ export function formatDay(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** Patient `index` of cohort `seed` is the same in every cohort with that seed, whatever its size. */
-export function generatePatient(seed: number, index: number): GeneratedPatient {
-  const rng = new Random((Math.imul(seed, 1_000_003) + index * 7919) >>> 0);
+/**
+ * Patient `index` of cohort `seed` is the same in every cohort with that seed and profile, whatever
+ * its size. Other profiles draw their patients from other streams (the profile is mixed into the seed).
+ */
+export function generatePatient(seed: number, index: number, profile: Profile = "mixed"): GeneratedPatient {
+  const shape = SHAPES[profile];
+  const streamSeed = profile === "mixed" ? seed : Math.imul(seed, 31) + PROFILE_SALT[profile];
+  const rng = new Random((Math.imul(streamSeed, 1_000_003) + index * 7919) >>> 0);
   const weeks = rng.pick([6, 8, 8, 9, 12]);
   const interval = weeks * 7;
   const patient: GeneratedPatient = {
@@ -101,25 +155,25 @@ export function generatePatient(seed: number, index: number): GeneratedPatient {
     biopsies: [],
     decisions: [],
   };
-  const totalScans = rng.int(3, 20);
+  const totalScans = rng.int(...shape.scans);
   const preTreatment = rng.chance(0.3) ? 1 : 0;
-  const lines = Math.max(1, Math.min(rng.int(1, 3), Math.floor((totalScans - preTreatment) / 3)));
+  const lines = Math.max(1, Math.min(rng.int(...shape.lines), Math.floor((totalScans - preTreatment) / 3)));
   let scansLeft = totalScans - preTreatment;
   let day = FIRST_DAY + rng.int(0, 6 * 365);
-  const marker = rng.chance(0.5) ? rng.pick(MARKERS) : null;
-  const withCtdna = rng.chance(0.6);
+  const marker = rng.chance(shape.marker) ? rng.pick(MARKERS) : null;
+  const withCtdna = rng.chance(shape.ctdna);
   const ctdnaUnit = rng.pick(["vaf", "vaf", "copies/mL", "MTM/mL"]);
 
   for (let line = 0; line < lines; line++) {
     const scansInLine = line === lines - 1 ? scansLeft : Math.max(2, Math.floor(scansLeft / (lines - line)));
     scansLeft -= scansInLine;
-    const lesions = declareBaselineLesions(rng);
+    const lesions = declareBaselineLesions(rng, shape);
     if (line === 0 && preTreatment) {
       patient.assessments.push(preTreatmentScan(rng, lesions, day));
       day += rng.int(35, 70);
     }
     const baseline: GeneratedAssessment = {
-      kind: "baseline", date: formatDay(day), modality: rng.pick(MODALITIES), lesions: lesions.map(declarationLine), ecog: rng.int(0, 2),
+      kind: "baseline", date: formatDay(day), modality: rng.pick(MODALITIES), lesions: lesions.map((l) => declarationLine(l, shape)), ecog: rng.int(0, 2),
     };
     patient.assessments.push(baseline);
     const [therapy, kind] = rng.pick(THERAPIES);
@@ -128,18 +182,22 @@ export function generatePatient(seed: number, index: number): GeneratedPatient {
     if (withCtdna) patient.ctdna.push({ date: formatDay(day), value: ctdnaValue(rng, ctdnaUnit, 1) });
     if (marker) patient.markers.push(markerResult(rng, marker, formatDay(day), 1.5));
 
-    const course: Course = rng.pick(["response", "response", "stable", "progression", "pseudoprogression"]);
+    const course: Course = rng.pick(shape.courses);
     let scanDay = start;
     let newCount = 0;
     for (let k = 1; k < scansInLine; k++) {
       scanDay += interval + rng.int(-7, 7);
+      if (shape.skip > 0 && rng.chance(shape.skip)) scanDay += interval * rng.int(1, 2);
       const factor = courseFactor(course, k, scansInLine - 1, rng);
       const scan: GeneratedAssessment = { kind: "scan", date: formatDay(scanDay), modality: baseline.modality, lesions: [] };
-      for (const lesion of lesions) scan.lesions.push({ id: lesion.id, value: followUpValue(rng, lesion, factor) });
+      for (const lesion of lesions) {
+        if (shape.omit > 0 && rng.chance(shape.omit)) continue;
+        scan.lesions.push({ id: lesion.id, value: followUpValue(rng, lesion, factor) });
+      }
       if ((course === "progression" || course === "pseudoprogression") && factor > 1.1 && newCount < 3 && rng.chance(0.4)) {
         const fresh = newLesion(rng, ++newCount);
         lesions.push(fresh);
-        scan.lesions.push(newLesionLine(rng, fresh));
+        scan.lesions.push(newLesionLine(rng, fresh, shape));
       }
       if (rng.chance(0.3)) scan.ecog = factor > 1.2 ? rng.int(1, 3) : rng.int(0, 1);
       if (patient.criteria === "iRECIST" && factor > 1.2 && rng.chance(0.5)) scan.clinical = rng.chance(0.8) ? "stable" : "deterioration";
@@ -154,14 +212,15 @@ export function generatePatient(seed: number, index: number): GeneratedPatient {
     }
     day = scanDay + rng.int(14, 35);
   }
-  if (rng.chance(0.8)) patient.asOf = formatDay(day + rng.int(0, 90));
+  if (shape.lateAsOf) patient.asOf = formatDay(day + rng.int(120, 400));
+  else if (rng.chance(0.8)) patient.asOf = formatDay(day + rng.int(0, 90));
   return patient;
 }
 
-function declareBaselineLesions(rng: Random): TrackedLesion[] {
+function declareBaselineLesions(rng: Random, shape: Shape): TrackedLesion[] {
   const lesions: TrackedLesion[] = [];
   const perOrgan = new Map<string, number>();
-  const targets = rng.int(1, 5);
+  const targets = rng.int(...shape.targets);
   let t = 0;
   let n = 0;
   while (lesions.length < targets) {
@@ -173,7 +232,7 @@ function declareBaselineLesions(rng: Random): TrackedLesion[] {
     const size = nodal ? rng.int(15, 45) : rng.int(10, 90);
     lesions.push({ id: nodal ? `N${++n}` : `T${++t}`, kind: "target", organ, nodal, size, equivocal: false });
   }
-  const nonTargets = rng.int(0, 4);
+  const nonTargets = rng.int(...shape.nonTargets);
   for (let i = 1; i <= nonTargets; i++) {
     const organ = rng.pick(NT_ORGANS);
     const nodal = organ === "node";
@@ -182,14 +241,14 @@ function declareBaselineLesions(rng: Random): TrackedLesion[] {
   return lesions;
 }
 
-function declarationLine(lesion: TrackedLesion): LesionLine {
+function declarationLine(lesion: TrackedLesion, shape: Shape): LesionLine {
   const organ = lesion.organ;
   const line: LesionLine = {
     id: lesion.id, declare: lesion.kind === "new" ? "new" : lesion.kind, organ,
     value: lesion.size > 0 ? `${lesion.size} mm` : "present",
   };
   const descriptions = DESCRIPTIONS[organ];
-  if (descriptions && lesion.size % 3 !== 0) line.description = descriptions[lesion.size % descriptions.length];
+  if (shape.descriptions && descriptions && lesion.size % 3 !== 0) line.description = descriptions[lesion.size % descriptions.length];
   return line;
 }
 
@@ -237,8 +296,8 @@ function newLesion(rng: Random, n: number): TrackedLesion {
   return { id: `NL${n}`, kind: "new", organ, nodal, size: rng.chance(0.3) ? 0 : rng.int(nodal ? 10 : 5, 30), equivocal: rng.chance(0.3) };
 }
 
-function newLesionLine(rng: Random, lesion: TrackedLesion): LesionLine {
-  const line = declarationLine(lesion);
+function newLesionLine(rng: Random, lesion: TrackedLesion, shape: Shape): LesionLine {
+  const line = declarationLine(lesion, shape);
   if (lesion.equivocal) line.equivocal = true;
   if (rng.chance(0.5)) delete line.description;
   return line;
@@ -301,19 +360,19 @@ export interface Cohort {
   json: string;
 }
 
-export function generateCohort(seed: number, patients: number): Cohort {
+export function generateCohort(seed: number, patients: number, profile: Profile = "mixed"): Cohort {
   const list: GeneratedPatient[] = [];
-  for (let i = 0; i < patients; i++) list.push(generatePatient(seed, i));
+  for (let i = 0; i < patients; i++) list.push(generatePatient(seed, i, profile));
   return finish(list, list.map(renderPatient));
 }
 
 /** The smallest cohort whose text reaches `bytes` (UTF-8; the text is ASCII). */
-export function generateCohortOfSize(seed: number, bytes: number): Cohort {
+export function generateCohortOfSize(seed: number, bytes: number, profile: Profile = "mixed"): Cohort {
   const list: GeneratedPatient[] = [];
   const texts: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const p = generatePatient(seed, i);
+    const p = generatePatient(seed, i, profile);
     const text = renderPatient(p);
     size += text.length + 1;
     list.push(p);

@@ -1,15 +1,16 @@
 // A language-server session over the real protocol: spawns `node bin/nadir.js lsp --stdio` and
-// talks JSON-RPC to it with vscode-languageserver-protocol, the way an editor does.
+// talks JSON-RPC to it with vscode-languageserver-protocol, the way an editor does (it accepts
+// server-initiated work-done progress, as VS Code does, and records the time of each publish).
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
-import * as path from "path";
 import {
   createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter,
   InitializeRequest, InitializedNotification, ConfigurationRequest, PublishDiagnosticsNotification,
   PublishDiagnosticsParams, ShutdownRequest, ExitNotification, ConfigurationParams, LogMessageNotification, LogMessageParams,
+  WorkDoneProgressCreateRequest,
 } from "vscode-languageserver-protocol/node";
-
-const BIN = path.resolve(__dirname, "..", "..", "bin", "nadir.js");
+import { NADIR_BIN } from "./data";
+import { nowMs } from "./stats";
 
 interface Waiter {
   uri: string;
@@ -20,19 +21,26 @@ interface Waiter {
 export class LspSession {
   private readonly waiters: Waiter[] = [];
   private stderr = "";
+  /** When the last publish for each document arrived (nowMs), and what it held. */
+  readonly lastPublish = new Map<string, { at: number; params: PublishDiagnosticsParams }>();
 
   private constructor(readonly child: ChildProcess, readonly connection: ProtocolConnection) {}
 
   /** Starts the server and completes the initialize handshake; `settings` is the `nadir` section. */
   static async start(settings: unknown): Promise<LspSession> {
-    const child = spawn(process.execPath, [BIN, "lsp", "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [NADIR_BIN, "lsp", "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const session = new LspSession(child, connection);
     child.stderr!.on("data", (chunk: Buffer) => {
       session.stderr = (session.stderr + chunk.toString("utf8")).slice(-4000);
     });
     connection.onRequest(ConfigurationRequest.type, (params: ConfigurationParams) => params.items.map((item) => (item.section === "nadir" ? settings : null)));
-    connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => session.deliver(params));
+    connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
+      session.lastPublish.set(params.uri, { at: nowMs(), params });
+      session.deliver(params);
+    });
+    connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    connection.onNotification("$/progress", () => undefined);
     connection.onNotification(LogMessageNotification.type, (params: LogMessageParams) => {
       session.stderr = (session.stderr + params.message + "\n").slice(-4000);
     });
@@ -40,7 +48,7 @@ export class LspSession {
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } }, window: { workDoneProgress: true } },
       initializationOptions: { settings },
     });
     await connection.sendNotification(InitializedNotification.type, {});
@@ -75,6 +83,19 @@ export class LspSession {
         this.waiters.splice(i, 1);
         waiter.resolve(params);
       }
+    }
+  }
+
+  /**
+   * Resolves once the server has published the full diagnostics of every document it opened
+   * (`nadir/status`: a large file gets the patients on screen first, then all). Its answer comes
+   * after any publish sent before it, in order on the wire. A server without the field has none pending.
+   */
+  async allDiagnosticsOut(): Promise<void> {
+    for (;;) {
+      const status = (await this.connection.sendRequest("nadir/status")) as { pendingFullDiagnostics?: number } | null;
+      if (!status || !status.pendingFullDiagnostics) return;
+      await delay(20);
     }
   }
 

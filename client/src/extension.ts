@@ -12,6 +12,7 @@ import { ResponseStatusBar } from "./statusBar";
 import { TimelinePanel } from "./timeline/timelinePanel";
 import { ReportPreview } from "./report/reportPreview";
 import { copyReportText, saveReport } from "./report/reportCommands";
+import { trackVisibleRanges } from "./visibleRanges";
 
 let client: LanguageClient | undefined;
 
@@ -52,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NadirE
     vscode.commands.registerCommand("nadir.exportAssessment", () => exportAssessment(client)),
     vscode.commands.registerCommand("nadir.importSr", () => importSr(client, output)),
     vscode.languages.registerDocumentDropEditProvider({ language: "nadir" }, new SrDropProvider(() => client, output)),
+    trackVisibleRanges(() => client),
     vscode.commands.registerCommand("nadir.restartServer", async () => {
       await restartServer(client);
       source.invalidate();

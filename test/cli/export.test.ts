@@ -67,6 +67,20 @@ describe("nadir export", function () {
     assert.match(all.stderr, /included ERR-0002 of examples\/mistakes\.nadir although incomplete/);
   });
 
+  it("nothing to export (no patient, or every patient left out as incomplete) is exit 2 with a message, not an empty table", () => {
+    const empty = runCli(["export", "--to", "csv", "-"], { input: "# no patient here\n" });
+    assert.strictEqual(empty.code, 2);
+    assert.match(empty.stderr, /^nadir export: nothing to export: the input holds no patient$/m);
+    const broken = "patient X {\n  baseline 2025-01-02 CT {\n    T1 target liver 4,2 cm\n  }\n}\n";
+    const left = runCli(["export", "--to", "csv", "-"], { input: broken });
+    assert.strictEqual(left.code, 2);
+    assert.match(left.stderr, /^nadir export: left out X of <stdin> \(incomplete: syntax-error line 3\)/m);
+    assert.match(left.stderr, /^nadir export: nothing to export: every patient was left out as incomplete/m);
+    assert.strictEqual(left.stdout, "");
+    const kept = runCli(["export", "--to", "csv", "--include-incomplete", "-"], { input: broken });
+    assert.strictEqual(kept.code, 0, kept.stderr);
+  });
+
   it("marks responses of incomplete episodes in FHIR as preliminary, with a note saying why", () => {
     const run = runCli(["export", "--to", "fhir", "--include-incomplete", "examples/mistakes.nadir"]);
     const bundles = run.stdout.trim().split("\n").map((l) => JSON.parse(l) as Bundle);

@@ -66,5 +66,9 @@ describe("formatting: the examples and every generator's output are formatted", 
     const sized = generateCohortOfSize(3, 20_000).text;
     assert.ok(sized.length >= 20_000);
     assert.equal(formatText(sized), sized);
+    for (const profile of ["small", "progressing", "responding", "missed-follow-ups"] as const) {
+      const cohort = generateCohortOfSize(4, 30_000, profile).text;
+      assert.equal(formatText(cohort), cohort, `profile ${profile}`);
+    }
   });
 });

@@ -259,7 +259,7 @@ describe("lsp abuse: the server answers bad input with errors and keeps serving 
     const before = rssMb(client.child.pid!);
     await cycle(100, 1_000);
     const status = (await client.request("nadir/status", null)).result as Record<string, number>;
-    assert.deepEqual(status, { openDocuments: 0, cachedAnalyses: 0, pendingValidations: 0 });
+    assert.deepEqual(status, { openDocuments: 0, cachedAnalyses: 0, pendingValidations: 0, firstPublishes: 0, pendingFullDiagnostics: 0 });
     const after = rssMb(client.child.pid!);
     // Generous: 1,000 retained analyses of this file would be far above it.
     assert.ok(after - before < 100, `RSS grew from ${before.toFixed(0)} MB to ${after.toFixed(0)} MB`);

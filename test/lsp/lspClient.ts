@@ -6,6 +6,7 @@ import {
   DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest, InitializeResult,
   PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest, ShutdownRequest, TextDocumentContentChangeEvent,
   LogMessageNotification, WorkspaceFolder, createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter,
+  WorkDoneProgressCreateRequest,
 } from "vscode-languageserver-protocol/node";
 import { NADIR_BIN } from "../helpers/paths";
 
@@ -25,6 +26,8 @@ export class TestClient {
   readonly configurationRequests: ConfigurationParams[] = [];
   readonly registrations: unknown[] = [];
   readonly logs: string[] = [];
+  /** Work-done progress the server created ($/progress values in order, with their token). */
+  readonly progress: Array<{ token: string | number; value: { kind: string; title?: string; message?: string } }> = [];
   stderr = "";
   initializeResult!: InitializeResult;
   private listeners: Array<() => void> = [];
@@ -49,6 +52,12 @@ export class TestClient {
     });
     connection.onRequest(RegistrationRequest.type, (params) => {
       client.registrations.push(params);
+    });
+    connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    // Replaces the connection's own $/progress dispatch (to handlers by token, of which a client has none here).
+    connection.onNotification("$/progress", (params: (typeof client.progress)[number]) => {
+      client.progress.push(params);
+      client.notify();
     });
     connection.listen();
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
@@ -83,6 +92,24 @@ export class TestClient {
         reject(new Error(`no matching diagnostics for ${uri}; published: ${JSON.stringify(this.published.map((p) => [p.uri, p.version, p.diagnostics.length]))}\nstderr: ${this.stderr}`));
       }, WAIT_LIMIT_MS);
       if (!check()) this.listeners.push(listener);
+    });
+  }
+
+  /** Resolves once `done()` holds (checked after every publish and progress report). */
+  waitUntil(done: () => boolean, what: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const listener = () => {
+        if (!done()) return;
+        this.listeners = this.listeners.filter((l) => l !== listener);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.listeners = this.listeners.filter((l) => l !== listener);
+        reject(new Error(`not within ${WAIT_LIMIT_MS} ms: ${what}`));
+      }, WAIT_LIMIT_MS);
+      this.listeners.push(listener);
+      listener();
     });
   }
 

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import type { Position, Range } from "vscode-languageserver-types";
+import type { Range } from "vscode-languageserver-types";
 import { analyze } from "../../server/src/core/analyze";
 import { Codes } from "../../server/src/core/codes";
 import { patientsJson } from "../../server/src/core/engine/json";
@@ -19,13 +19,14 @@ import type { CaseDocument } from "../../server/src/service/document";
 import { hover } from "../../server/src/service/hover";
 import { completion } from "../../server/src/service/completion";
 import { codeActions } from "../../server/src/service/codeActions";
-import { definition, references, prepareRename, rename, RenameError } from "../../server/src/service/navigation";
+import { definition, references, prepareRename, rename } from "../../server/src/service/navigation";
 import { documentSymbols } from "../../server/src/service/symbols";
 import { foldingRanges, selectionRanges } from "../../server/src/service/structure";
 import { semanticTokens } from "../../server/src/service/semanticTokens";
 import { codeLenses, inlayHints } from "../../server/src/service/presentation";
 import { toLspDiagnostics } from "../../server/src/service/diagnostics";
 import { EXAMPLES_DIR } from "../helpers/paths";
+import { assertInside, rangesIn, refusedOr } from "../helpers/lspRanges";
 
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS) || 0;
 /** Inputs per property: small in `npm test`, FUZZ_RUNS under `npm run fuzz`. */
@@ -105,39 +106,6 @@ const editedExample: fc.Arbitrary<string> = fc
 
 function caseDocument(text: string): CaseDocument {
   return { document: TextDocument.create("file:///fuzz.nadir", "nadir", 1, text), analysis: analyze(text, { today: TODAY }) };
-}
-
-/** Every Range found anywhere in a handler's result (LSP results nest them in many shapes). */
-function rangesIn(value: unknown, out: Range[] = [], depth = 0): Range[] {
-  if (!value || typeof value !== "object" || depth > 12) return out;
-  if (isRange(value)) out.push(value);
-  for (const child of Object.values(value as Record<string, unknown>)) rangesIn(child, out, depth + 1);
-  return out;
-}
-
-function isRange(value: object): value is Range {
-  const r = value as Partial<Range>;
-  return !!r.start && !!r.end && typeof r.start.line === "number" && typeof r.end.character === "number";
-}
-
-function assertInside(document: TextDocument, range: Range, what: string): void {
-  const inside = (p: Position) => {
-    if (p.line < 0 || p.character < 0 || p.line >= document.lineCount) return false;
-    const lineText = document.getText({ start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } });
-    return p.character <= lineText.replace(/\r?\n$|\r$/, "").length;
-  };
-  const ordered = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
-  assert.ok(inside(range.start) && inside(range.end) && ordered, `${what}: range ${JSON.stringify(range)} is not inside the document`);
-}
-
-/** Renaming where nothing can be renamed is refused with a RenameError (a message for the user), not a crash. */
-function refusedOr<T>(run: () => T): T | null {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof RenameError && e.message.length > 0) return null;
-    throw e;
-  }
 }
 
 function fuzz<T extends unknown[]>(property: fc.IProperty<T>): void {

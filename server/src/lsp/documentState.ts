@@ -16,7 +16,7 @@ import { changeBetween } from "../core/incremental/changeBetween";
 import type { Settings } from "../core/settings";
 import { todayDay } from "../core/util/dates";
 import type { CaseDocument } from "../service/document";
-import { ConvertedDiagnostics, EditExtent, toLspDiagnosticsReusing } from "../service/diagnostics";
+import { EditExtent, encodeDiagnostics, EncodedDiagnostics } from "../service/diagnostics";
 import type { Diagnostic } from "vscode-languageserver-types";
 import type { ServerSettings } from "../service/settings";
 
@@ -28,10 +28,10 @@ interface CachedAnalysis {
   today: number;
   analysis: Analysis;
   caseDocument: CaseDocument;
-  /** Its diagnostics in LSP form, made on first publish. */
-  converted: ConvertedDiagnostics | null;
-  /** What the conversion may take over from the previous version's (see toLspDiagnosticsReusing). */
-  reuse: { previous: ConvertedDiagnostics; edit: EditExtent } | null;
+  /** Its diagnostics, encoded for publishing, made on first publish. */
+  encoded: EncodedDiagnostics | null;
+  /** What the encoding may take over from the previous version's (see encodeDiagnostics). */
+  reuse: { previous: EncodedDiagnostics; edit: EditExtent } | null;
 }
 
 /** The edits made since the cached version: the one client change, or null when not exactly one. */
@@ -70,6 +70,16 @@ export class AnalysisCache {
     return this.entries.size;
   }
 
+  /** Whether an analysis of the document is cached (of any version: an edit then updates it per patient). */
+  has(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
+  /** An analysis of `text` alone with the settings and day of the cached ones (nothing is cached). */
+  analyseAlone(text: string): Analysis {
+    return analyze(text, { settings: this.settings().core, today: todayDay() });
+  }
+
   /**
    * Notes the client's changes that turned version `fromVersion` of a document into `toVersion`:
    * offsets into the text they applied to (null for a whole-text replacement).
@@ -87,14 +97,19 @@ export class AnalysisCache {
     return this.entry(document).caseDocument;
   }
 
-  /** The document's diagnostics in LSP form, reusing the previous version's where they did not move. */
-  lspDiagnostics(document: TextDocument): Diagnostic[] {
+  /** The document's diagnostics encoded for publishing, reusing the previous version's pieces where the edit left them alone. */
+  encodedDiagnostics(document: TextDocument): EncodedDiagnostics {
     const entry = this.entry(document);
-    if (!entry.converted) {
-      entry.converted = toLspDiagnosticsReusing(document, entry.analysis.diagnostics, entry.reuse?.previous ?? null, entry.reuse?.edit ?? { unchangedPrefix: 0, changedEnd: 0 });
+    if (!entry.encoded) {
+      entry.encoded = encodeDiagnostics(document, entry.analysis.diagnostics, entry.analysis.parse.file.items, entry.reuse?.previous ?? null, entry.reuse?.edit ?? null);
       entry.reuse = null;
     }
-    return entry.converted.lsp;
+    return entry.encoded;
+  }
+
+  /** The document's diagnostics as LSP objects (what a publish carries; tests compare them). */
+  lspDiagnostics(document: TextDocument): Diagnostic[] {
+    return this.encodedDiagnostics(document).toDiagnostics();
   }
 
   private entry(document: TextDocument): CachedAnalysis {
@@ -107,14 +122,18 @@ export class AnalysisCache {
     let analysis: Analysis;
     let reuse: CachedAnalysis["reuse"] = null;
     if (reusable) {
+      const lengthDelta = text.length - cached.analysis.text.length;
       const updated = this.updated(document.uri, document.version, cached, text);
       analysis = updated.analysis;
-      if (cached.converted) reuse = { previous: cached.converted, edit: updated.edit };
+      if (cached.encoded) reuse = { previous: cached.encoded, edit: updated.edit };
+      // A version analysed but never published (a hover or semantic-tokens request came first):
+      // the pieces of the last published one still serve, for both edits together.
+      else if (cached.reuse) reuse = { previous: cached.reuse.previous, edit: composeEdits(cached.reuse.edit, updated.edit, lengthDelta) };
     } else {
       analysis = this.full(text, settings, today);
     }
     const entry: CachedAnalysis = {
-      version: document.version, generation: this.generation, settings, today, analysis, caseDocument: { document, analysis }, converted: null, reuse,
+      version: document.version, generation: this.generation, settings, today, analysis, caseDocument: { document, analysis }, encoded: null, reuse,
     };
     this.entries.set(document.uri, entry);
     this.pending.delete(document.uri);
@@ -151,6 +170,14 @@ export class AnalysisCache {
     result.analysis.text = text;
     return { analysis: result.analysis, edit: { unchangedPrefix: change.start, changedEnd: change.start + change.text.length } };
   }
+}
+
+/**
+ * The extent of edit `first` followed by `second` (which changed the text's length by `secondDelta`):
+ * the text before both, and the text after both that neither touched (in the final offsets).
+ */
+export function composeEdits(first: EditExtent, second: EditExtent, secondDelta: number): EditExtent {
+  return { unchangedPrefix: Math.min(first.unchangedPrefix, second.unchangedPrefix), changedEnd: Math.max(second.changedEnd, first.changedEnd + secondDelta) };
 }
 
 /**

@@ -15,6 +15,8 @@ import * as path from "path";
 import { fileURLToPath } from "url";
 import { AnalysisCache, trackedTextDocuments, ValidationScheduler } from "./documentState";
 import { workspaceCaseFiles } from "./workspaceFiles";
+import { describe, DiagnosticsPublisher } from "./publisher";
+import { VISIBLE_RANGES_NOTIFICATION, VisibleRangesParams } from "../protocol/visibleRanges";
 import { serverSettingsFrom, ServerSettings } from "../service/settings";
 import { hover } from "../service/hover";
 import { codeActions, nextScanAction } from "../service/codeActions";
@@ -48,28 +50,14 @@ export function startServer(connection: Connection): void {
   let workspaceFolders: string[] = [];
   const cache = new AnalysisCache(() => settings);
   const documents = trackedTextDocuments(cache);
-  const scheduler = new ValidationScheduler(() => settings.debounceMs, (uri) => publish(uri));
-
   const log = (message: string) => connection.console.log(message);
+  const publisher = new DiagnosticsPublisher(connection, documents, cache, log);
+  const scheduler = new ValidationScheduler(() => settings.debounceMs, (uri) => publisher.publish(uri));
   const supportsConfiguration = () => !!clientCapabilities.workspace?.configuration;
 
   function caseDocument(uri: string): CaseDocument | null {
     const document = documents.get(uri);
     return document ? cache.caseDocument(document) : null;
-  }
-
-  /** Analyses the latest text and pushes its diagnostics, tagged with the version they describe. */
-  function publish(uri: string): void {
-    try {
-      const document = documents.get(uri);
-      if (!document) return;
-      const version = document.version;
-      const diagnostics = cache.lspDiagnostics(document);
-      if (documents.get(uri)?.version !== version) return; // a newer edit will publish
-      void connection.sendDiagnostics({ uri, version, diagnostics });
-    } catch (e) {
-      log(`nadir: validating ${uri} failed: ${describe(e)}`);
-    }
   }
 
   async function refreshSettings(fromNotification?: unknown): Promise<void> {
@@ -150,6 +138,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e: TextDocumentChangeEvent<TextDocument>) => {
     scheduler.cancel(e.document.uri);
     cache.delete(e.document.uri);
+    publisher.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -216,10 +205,13 @@ export function startServer(connection: Connection): void {
     return doc ? importSrEdit(doc, p.position ?? null, p.files, settings.core) : null;
   }));
   connection.onRequest(REPORT_REQUEST, guard("nadir/report", null, (p: ReportParams) => (p && typeof p.uri === "string" && caseDocument(p.uri) ? reportOf(caseDocument(p.uri)!, labelOf(p.uri, workspaceFolders), p) : null)));
+  connection.onNotification(VISIBLE_RANGES_NOTIFICATION, (p: VisibleRangesParams) => publisher.setVisible(p));
   connection.onRequest(REQUESTS.status, guard("nadir/status", null, () => ({
     openDocuments: documents.all().length,
     cachedAnalyses: cache.size,
     pendingValidations: scheduler.pending,
+    firstPublishes: publisher.firstPublishes,
+    pendingFullDiagnostics: publisher.pendingFull,
   })));
 
   connection.onShutdown(() => scheduler.cancelAll());
@@ -241,8 +233,4 @@ function labelOf(uri: string, folders: string[]): string {
   } catch {
     return uri;
   }
-}
-
-function describe(e: unknown): string {
-  return e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e);
 }

@@ -67,7 +67,12 @@ export const exportCommand: Command = {
     if (!/^[A-Za-z0-9_-]+$/.test(studyId)) throw new CliError(`--study expects letters, digits, '-' or '_', got '${studyId}'`);
     const options = readAssessOptions(values);
     requireInputs("export", positionals);
-    const cohort = selectComplete(await loadCohort(positionals, io, options), options.includeIncomplete, io, "export");
+    const loaded = await loadCohort(positionals, io, options);
+    const cohort = selectComplete(loaded, options.includeIncomplete, io, "export");
+    if (!cohort.files.some((f) => f.analysis.assessment.patients.length > 0)) {
+      const leftOut = loaded.files.some((f) => f.analysis.assessment.patients.length > 0);
+      throw new CliError(`nothing to export: ${leftOut ? "every patient was left out as incomplete (--include-incomplete exports them, marked)" : "the input holds no patient"}`);
+    }
 
     if (target === "dicom-sr") return writeDicomSr(cohort, values.out, io);
     const outputs: Array<{ name: string; text: string }> = [];

@@ -49,8 +49,8 @@ export function formatLineRange(text: string, startLine: number, endLine: number
   const last = layout.lines.length - 1;
   const from = Math.max(0, Math.min(startLine, last));
   const to = Math.max(from, Math.min(endLine, last));
-  const start = from === 0 ? layout.bom.length : layout.lines[from].start;
-  const end = layout.lines[to].next;
+  let start = from === 0 ? layout.bom.length : layout.lines[from].start;
+  let end = layout.lines[to].next;
   const endsWithBreak = layout.lines[to].next > layout.lines[to].end;
   const pieces: string[] = [];
   for (let i = from; i <= to; i++) {
@@ -59,6 +59,17 @@ export function formatLineRange(text: string, startLine: number, endLine: number
   }
   let replacement = pieces.map((p) => p + layout.eol).join("");
   if (!endsWithBreak && replacement.endsWith(layout.eol)) replacement = replacement.slice(0, -layout.eol.length);
+  // In a file with mixed line endings, a "\n" written right after a lone "\r" (or a "\r" right
+  // before a "\n") would join the two into one CRLF line break and lose a line: the neighbouring
+  // lone breaks are written in the file's line ending too.
+  while (start > 0 && text[start - 1] === "\r" && replacement.startsWith("\n")) {
+    start--;
+    replacement = layout.eol + replacement;
+  }
+  while (end < text.length && text[end] === "\n" && replacement.endsWith("\r")) {
+    end++;
+    replacement += layout.eol;
+  }
   if (replacement === text.slice(start, end)) return null;
   return { startLine: from, endLine: to, start, end, text: replacement };
 }

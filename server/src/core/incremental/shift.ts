@@ -10,7 +10,7 @@ const NODE_OFFSET_FIELDS = ["start", "end", "brace", "close"] as const;
 /** Node types without child nodes: most nodes of a tree, so skipping their fields pays. */
 const LEAVES = new Set(["Word", "String", "Date", "Number", "Status", "Bad", "ConfirmResponses", "Criteria"]);
 /** Keys of diagnostic `data` that hold offsets (missing-measurement's insertion point). */
-const DATA_OFFSET_FIELDS = ["insertAt"] as const;
+export const DATA_OFFSET_FIELDS = ["insertAt"] as const;
 
 export function shiftNode(node: unknown, delta: number): void {
   if (delta === 0 || node === null || typeof node !== "object") return;

@@ -14,6 +14,14 @@ import { LineIndex } from "../text/lineIndex";
 
 /** RECIST FAQ: a lesion too small to measure counts as 5 mm (R2). */
 export const TOO_SMALL_TENTHS = 50;
+/** Longest plausible interval between assessments (R13): ten years. A longer one is an invalid-value error and ignored. */
+export const MAX_SCHEDULE_DAYS = 3653;
+
+/** The interval of `schedule every N days|weeks` in days, or null when it is zero or implausibly long. */
+export function scheduleDays(count: number, unit: "day" | "week"): number | null {
+  const days = unit === "week" ? count * 7 : count;
+  return days > 0 && days <= MAX_SCHEDULE_DAYS ? days : null;
+}
 
 /** 1-based line of an offset; made only when a value cannot be read. */
 type LineOf = (offset: number) => number | null;
@@ -56,8 +64,8 @@ function buildPatient(node: PatientNode, lineOf: LineOf): Patient {
         settings.confirmResponses = true;
         break;
       case "Schedule": {
-        const count = Number(item.count.text);
-        if (count > 0) settings.scheduleDays = item.unit === "week" ? count * 7 : count;
+        const days = scheduleDays(Number(item.count.text), item.unit);
+        if (days !== null) settings.scheduleDays = days;
         break;
       }
       case "AsOf": {

@@ -1,12 +1,12 @@
 // invalid-value: a value that does not fit the lesion kind (spec, "Values" table), a merge into a
 // lesion that cannot carry it (R2), an implausible size, an ECOG outside 0-5, a ctDNA allele
-// fraction above 100 %, a schedule of zero days.
+// fraction above 100 %, a schedule of zero days or of more than ten years (R13).
 import type { LengthNode, LesionNode, ValueNode } from "../../syntax/ast";
 import type { CheckContext } from "../context";
 import type { AssessmentScope, StructuralChecks } from "../registry";
 import type { KnownLesion } from "../lesionBook";
 import { Codes } from "../../codes";
-import { measuredValue } from "../../model/build";
+import { MAX_SCHEDULE_DAYS, measuredValue, scheduleDays } from "../../model/build";
 import { toTenths } from "../../util/numbers";
 
 /** Largest plausible diameter: half a metre. */
@@ -103,7 +103,11 @@ export const valueChecks: StructuralChecks = {
   ],
   Schedule: [
     (schedule, ctx) => {
-      if (Number(schedule.count.text) === 0) ctx.report(Codes.invalidValue, schedule.count, "A schedule interval must be at least 1 day or week.");
+      const count = Number(schedule.count.text);
+      if (count === 0) ctx.report(Codes.invalidValue, schedule.count, "A schedule interval must be at least 1 day or week.");
+      else if (scheduleDays(count, schedule.unit) === null) {
+        ctx.report(Codes.invalidValue, schedule.count, `A schedule interval of ${schedule.count.text} ${schedule.unit}s is not plausible (more than ten years, ${MAX_SCHEDULE_DAYS} days): check the number and the unit.`);
+      }
     },
   ],
 };
