@@ -168,7 +168,7 @@ describe("R35: decision-support text, everywhere Nadir writes it", function () {
           if (where === "therapy hover" && t.includes("**Options to discuss**")) {
             // The hover: the finding with its date, the sentence, then each option with what brought it up and its source.
             const section = t.slice(t.indexOf("**Options to discuss**"));
-            assert.match(section, /\n\nConfirmed progression under pembrolizumab on \d{4}-\d{2}-\d{2} \((confirmed clinically|confirmed by the scan of \d{4}-\d{2}-\d{2}|no confirmation needed, R23); [^\n]+\)\. Information, options to discuss with the treating team:\n\n/);
+            assert.match(section, /\n\nConfirmed progression (under pembrolizumab on \d{4}-\d{2}-\d{2}|on \d{4}-\d{2}-\d{2}, \d+ days after the last dose of pembrolizumab) \((confirmed clinically|confirmed by the scan of \d{4}-\d{2}-\d{2}|no confirmation needed, R23); [^\n]+\)\. Information, options to discuss with the treating team:\n\n/);
             for (const item of section.split("\n").filter((l) => l.startsWith("- "))) assert.match(item, /^- .+: brought up by .+\. Source: .+\.$/, item);
             assert.match(section, /Listed in a fixed order, not ranked\./);
           }

@@ -189,6 +189,8 @@ describe("engine: resistance to immune checkpoint inhibitors (R17-R24)", () => {
       assert.equal(r.text, "progression after discontinuation (more than 12 weeks after the last dose)");
       assert.match(r.reason, /85 days after the last dose \(more than 84\), stopped for toxicity, best response PR/);
       assert.equal(diagnosticsOf(x, "resistance-classified").length, 1);
+      // R35: the finding says when, against the last dose; never "under" a line that had stopped.
+      assert.match(diagnosticsOf(x, "options-to-discuss")[0].message, /^Confirmed progression on 2025-10-07, 85 days after the last dose of pembrolizumab \(confirmed by the scan of 2025-11-04; progression after discontinuation/);
     });
   });
 

@@ -18,7 +18,9 @@ export interface OptionsResult {
 /** The finding that opens every options text: the confirmed progression and its source. */
 export function progressionFinding(result: ResistanceResult, therapy: Therapy): string {
   const by = result.confirmedBy === "clinical" ? "confirmed clinically" : result.confirmedBy ? `confirmed by the scan of ${result.confirmedBy}` : "no confirmation needed, R23";
-  return `confirmed progression under ${therapy.name} on ${result.progressionDate} (${by}; ${result.text})`;
+  // "under" only while on treatment; after the last dose the text says how long after (R18, R22).
+  const when = result.daysSinceLastDose === null ? `under ${therapy.name} on ${result.progressionDate}` : `on ${result.progressionDate}, ${result.daysSinceLastDose} days after the last dose of ${therapy.name}`;
+  return `confirmed progression ${when} (${by}; ${result.text})`;
 }
 
 export function optionsToDiscuss(result: ResistanceResult, therapy: Therapy, targeted: DiscussionOption[], oligo: { date: string; lesions: string[] } | null): OptionsResult {
