@@ -12,23 +12,9 @@ export const TMB_HIGH = 10;
 /** R32: the TPS cut-offs of 22C3 interpretation, 1 % and 50 %. */
 export const TPS_CUTOFFS: readonly [number, number] = [1, 50];
 
-/** R32: why two samples may differ, the second half of the heterogeneity note. */
-const HETEROGENEITY =
-  "PD-L1 expression is heterogeneous, and paired samples of one tumour disagree on the TPS category in about 1 case in 5 (22C3: kappa 0.63 in a tissue-microarray study; 78 % agreement, kappa 0.45, at the 50 % cut-off between biopsy and resection)";
 /** R32: the heterogeneity note for biopsies of different organs. */
-export const HETEROGENEITY_NOTE = `the biopsies come from different organs: ${HETEROGENEITY}`;
-
-/**
- * R32 "a different organ or site": the note for biopsies of different organs, or of one organ
- * whose blocks both name their site (the block's string, P4) and name different ones (compared
- * without case and extra spaces). A site named on one side only is not taken as a difference.
- */
-export function heterogeneityNote(before: Biopsy, now: Biopsy): string | null {
-  if (before.organ !== now.organ) return HETEROGENEITY_NOTE;
-  const site = (b: Biopsy) => (b.structured && b.finding ? b.finding.trim().replace(/\s+/g, " ").toLowerCase() : null);
-  const [a, c] = [site(before), site(now)];
-  return a !== null && c !== null && a !== c ? `the biopsies come from different sites of the ${now.organ}: ${HETEROGENEITY}` : null;
-}
+export const HETEROGENEITY_NOTE =
+  "the biopsies come from different organs: PD-L1 expression is heterogeneous, and paired samples of one tumour disagree on the TPS category in about 1 case in 5 (22C3: kappa 0.63 in a tissue-microarray study; 78 % agreement, kappa 0.45, at the 50 % cut-off between biopsy and resection)";
 
 /** A structured finding that the engine reports (R32-R34), with the line it rests on. */
 export interface BiomarkerFinding {
@@ -147,8 +133,9 @@ export function assessBiomarkers(patient: Patient, settings: Settings): Biomarke
         change = direction(before.category, category);
         if (!before.assay || !score.assay) notes.push("assay not recorded");
       }
-      const heterogeneity = heterogeneityNote(before.biopsy, b);
-      if (heterogeneity) notes.push(heterogeneity);
+      // R32 "a different organ or site": the organ. A block's string is free text (the quick fix of
+      // R31 keeps the laboratory's text there), so two strings that differ do not show two sites.
+      if (before.biopsy.organ !== b.organ) notes.push(HETEROGENEITY_NOTE);
       const was = `${before.value}${unit} (${before.category.label}, ${where(before.biopsy)}${before.assay ? `, ${before.assay}` : ""})`;
       const now = `${score.value}${unit} (${category.label}, ${where(b)}${score.assay ? `, ${score.assay}` : ""})`;
       const extra = notes.length > 0 ? `; ${notes.join("; ")}` : "";
