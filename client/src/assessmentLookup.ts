@@ -1,7 +1,7 @@
 // Picks the patient, episode and timepoint that the cursor is on out of the
 // server's assessment. Pure, so the status bar and timeline share it and tests
 // need no VS Code.
-import { AssessedEpisode, AssessedPatient, AssessedTimepoint, AssessmentDocument } from "./protocol";
+import { AssessedEpisode, AssessedPatient, AssessedTimepoint, AssessmentDocument } from "../../server/src/protocol";
 import { AssessmentBlock } from "./documentOutline";
 
 export function findPatient(doc: AssessmentDocument | undefined, id: string | undefined): AssessedPatient | undefined {

@@ -3,7 +3,7 @@
 // restarting, or without the request) reads as "no assessment" and is not cached.
 import * as vscode from "vscode";
 import { LanguageClient } from "vscode-languageclient/node";
-import { AssessmentDocument, AssessmentParams, Requests } from "./protocol";
+import { AssessmentDocument, AssessmentParams, Requests } from "../../server/src/protocol";
 
 export class AssessmentSource {
   private cached: { key: string; result: Promise<AssessmentDocument | undefined> } | undefined;
@@ -33,7 +33,7 @@ export class AssessmentSource {
     if (!client?.isRunning()) return undefined;
     try {
       const params: AssessmentParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
-      const result = await client.sendRequest<AssessmentDocument | null>(Requests.assessment, params);
+      const result = await client.sendRequest(Requests.assessment, params);
       return result ?? undefined;
     } catch {
       return undefined;

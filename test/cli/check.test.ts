@@ -133,7 +133,7 @@ describe("cli: nadir check", () => {
     assertOneLineProblem(runCli(["check", "--format", "xml", "clean.nadir"], { cwd: dir }), /--format expects one of text, json, sarif, junit, github, got 'xml'/);
     assertOneLineProblem(runCli(["check", "--max-warnings", "many", "clean.nadir"], { cwd: dir }), /--max-warnings expects a whole number/);
     assertOneLineProblem(runCli(["check", "--as-of", "2025-02-30", "clean.nadir"], { cwd: dir }), /--as-of expects a real date/);
-    assertOneLineProblem(runCli(["check", "--criteria", "WHO", "clean.nadir"], { cwd: dir }), /--criteria expects RECIST1.1 or iRECIST, got 'WHO'/);
+    assertOneLineProblem(runCli(["check", "--criteria", "WHO", "clean.nadir"], { cwd: dir }), /--criteria expects RECIST1\.1, iRECIST, irRC, irRECIST or imRECIST \(or several, separated by spaces or commas\), got 'WHO'/);
     assertOneLineProblem(runCli(["check", "--verbose", "clean.nadir"], { cwd: dir }), /unknown option '--verbose'/);
   });
 

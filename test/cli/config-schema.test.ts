@@ -111,7 +111,7 @@ describe("config: unknown keys and invalid values are errors", () => {
   it("names the allowed values of each kind of key", () => {
     const raw = `{\n  "criteria": "i-RECIST",\n  "minStableDiseaseDays": "lots",\n  "confirmResponses": "yes",\n  "nearProgressionMargin": 20,\n  "ctdnaFoldThreshold": 1,\n  "asOfDate": "2025-02-30"\n}\n`;
     assert.deepStrictEqual(configProblems(JSON.parse(raw), raw).map((p) => `${p.line}:${p.column} ${p.message}`), [
-      "2:3 \"criteria\" is \"i-RECIST\": expected one of \"RECIST1.1\", \"iRECIST\"",
+      "2:3 \"criteria\" is \"i-RECIST\": expected one of RECIST1.1, iRECIST, irRC, irRECIST or imRECIST, or several separated by spaces (the first is the primary criteria)",
       "3:3 \"minStableDiseaseDays\" is \"lots\": expected a whole number >= 0",
       "4:3 \"confirmResponses\" is \"yes\": expected true or false",
       "5:3 \"nearProgressionMargin\" is 20: expected a number >= 0 and < 20",

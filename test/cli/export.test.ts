@@ -126,7 +126,7 @@ describe("nadir export", function () {
     assert.strictEqual(row("--confirm-responses", "--min-sd-days", "200").best_response, "NE", "SD too early to count (R8)");
     assert.strictEqual(row("--as-of", "2025-03-02").complete, "true");
     for (const [args, message] of [
-      [["--criteria", "i-RECIST"], /--criteria expects RECIST1\.1 or iRECIST, got 'i-RECIST'/],
+      [["--criteria", "i-RECIST"], /--criteria expects RECIST1\.1, iRECIST, irRC, irRECIST or imRECIST \(or several, separated by spaces or commas\), got 'i-RECIST'/],
       [["--min-sd-days", "lots"], /--min-sd-days expects a whole number/],
     ] as Array<[string[], RegExp]>) {
       const bad = runCli(["export", "--to", "csv", ...args, "examples/PT-0042.nadir"]);
@@ -134,7 +134,7 @@ describe("nadir export", function () {
       assert.match(bad.stderr, message);
     }
     assert.match(runCli(["export", "--help"]).stdout, /--include-incomplete/);
-    assert.match(runCli(["plot", "--help"]).stdout, /--criteria RECIST1\.1\|iRECIST[\s\S]*--include-incomplete/);
+    assert.match(runCli(["plot", "--help"]).stdout, /--criteria NAMES +criteria for patients whose file names none:[\s\S]*--include-incomplete/);
   });
 
   it("--to cdisc on standard output needs --table, and prints that one table", () => {

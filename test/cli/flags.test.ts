@@ -25,7 +25,9 @@ type Row = [string, string[], RegExp];
 /** The option set shared by every command that assesses (server/src/cli/assessOptions.ts), after `lead` arguments. */
 function assessOptionRows(lead: string[], includeIncomplete: boolean): Row[] {
   return [
-    ["--criteria", [...lead, "--criteria", "WHO", F], /^--criteria expects RECIST1.1 or iRECIST, got 'WHO'$/],
+    ["--criteria", [...lead, "--criteria", "WHO", F], /^--criteria expects RECIST1\.1, iRECIST, irRC, irRECIST or imRECIST \(or several, separated by spaces or commas\), got 'WHO'$/],
+    ["--criteria", [...lead, "--criteria", "irRC,irrc", F], /^--criteria names irrc twice \('irRC,irrc'\): name each criterion once$/],
+    ["--criteria", [...lead, "--criteria", "iRECIST WHO", F], /^--criteria expects .*, got 'iRECIST WHO'$/],
     ["--confirm-responses", [...lead, "--confirm-responses=no", F], /^option '--confirm-responses' takes no value/],
     ["--min-sd-days", [...lead, "--min-sd-days", "-1", F], /^--min-sd-days expects a whole number of days, got '-1'$/],
     ...(includeIncomplete ? [["--include-incomplete", [...lead, "--include-incomplete=yes", F], /^option '--include-incomplete' takes no value/]] as Row[] : []),
@@ -44,7 +46,7 @@ const TABLE: Record<string, Row[]> = {
     ["--jobs", ["--jobs", "-2", F], /^--jobs expects a whole number of 1 or more, got '-2'$/],
     ["--as-of", ["--as-of", "2025-02-30", F], /^--as-of expects a real date YYYY-MM-DD, got '2025-02-30'$/],
     ["--as-of", ["--as-of", "1.4.2025", F], /^--as-of expects a real date YYYY-MM-DD, got '1.4.2025'$/],
-    ["--criteria", ["--criteria", "i-RECIST", F], /^--criteria expects RECIST1.1 or iRECIST, got 'i-RECIST'$/],
+    ["--criteria", ["--criteria", "i-RECIST", F], /^--criteria expects RECIST1\.1, iRECIST, irRC, irRECIST or imRECIST \(or several, separated by spaces or commas\), got 'i-RECIST'$/],
     ["--format", ["--format", "json", "--format", "text", F], /^--format is given twice \('json' and 'text'\): give it once/],
     ["--format", ["--format=", F], /^--format needs a value/],
     ["--verbose", ["--verbose", F], /^unknown option '--verbose'/],
@@ -55,7 +57,7 @@ const TABLE: Record<string, Row[]> = {
     ["--explain", ["--explain", "--format", "json", F], /^--explain .* not --format json$/],
     ["--explain", ["--explain=all", F], /^option '--explain' takes no value/],
     ["--as-of", ["--as-of", "2025-13-01", F], /^--as-of expects a real date YYYY-MM-DD, got '2025-13-01'$/],
-    ["--criteria", ["--criteria", "WHO", F], /^--criteria expects RECIST1.1 or iRECIST, got 'WHO'$/],
+    ["--criteria", ["--criteria", "WHO", F], /^--criteria expects RECIST1\.1, iRECIST, irRC, irRECIST or imRECIST \(or several, separated by spaces or commas\), got 'WHO'$/],
     ["--confirm-responses", ["--confirm-responses=no", F], /^option '--confirm-responses' takes no value/],
     ["--min-sd-days", ["--min-sd-days", "-1", F], /^--min-sd-days expects a whole number of days, got '-1'$/],
     ["--min-sd-days", ["--min-sd-days", "six", F], /^--min-sd-days expects a whole number of days, got 'six'$/],

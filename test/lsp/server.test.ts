@@ -14,7 +14,7 @@ import { EXAMPLES_DIR, SPEC_EXAMPLE } from "../helpers/paths";
 import { messageText, TestClient } from "./lspClient";
 import { formatText } from "../../server/src/core/format";
 import { parseText } from "../../server/src/core/syntax/parse";
-import { REPORT_REQUEST, ReportResult } from "../../server/src/protocol/report";
+import { REPORT_REQUEST, ReportResult } from "../../server/src/protocol";
 
 // The reference example with its own spacing (the positions below are counted in it).
 const PT0042 = fs.readFileSync(SPEC_EXAMPLE, "utf8");

@@ -3,7 +3,7 @@
 import * as path from "path";
 import * as vscode from "vscode";
 import { LanguageClient } from "vscode-languageclient/node";
-import { ExportFormat, ExportParams, ExportResult, Requests } from "../protocol";
+import { ExportFormat, ExportParams, ExportResult, Requests } from "../../../server/src/protocol";
 
 const formats: Array<vscode.QuickPickItem & { format: ExportFormat }> = [
   { label: "CSV", description: "one row per assessment", format: "csv" },
@@ -23,7 +23,9 @@ export async function exportAssessment(client: LanguageClient | undefined): Prom
   const picked = await vscode.window.showQuickPick(formats, { title: "Export assessment as", placeHolder: "Format" });
   if (!picked) return undefined;
   const params: ExportParams = { uri: client.code2ProtocolConverter.asUri(document.uri), format: picked.format };
-  const { text } = await client.sendRequest<ExportResult>(Requests.export, params);
+  const result: ExportResult | null = await client.sendRequest(Requests.export, params);
+  if (!result) return undefined;
+  const { text } = result;
   const target = await vscode.window.showSaveDialog({
     defaultUri: defaultTarget(document.uri, picked.format),
     filters: picked.format === "csv" ? { CSV: ["csv"] } : { JSON: ["json"] },

@@ -3,7 +3,7 @@
 // and answers with a WorkspaceEdit on the open document (undoable), plus a summary to show.
 import * as vscode from "vscode";
 import { LanguageClient } from "vscode-languageclient/node";
-import { ImportSrParams, ImportSrResult, Requests } from "../protocol";
+import { ImportSrParams, ImportSrResult, Requests } from "../../../server/src/protocol";
 
 type LspWorkspaceEdit = NonNullable<Parameters<LanguageClient["protocol2CodeConverter"]["asWorkspaceEdit"]>[0]>;
 
@@ -23,7 +23,7 @@ export async function requestImport(client: LanguageClient, document: vscode.Tex
     position: position ? client.code2ProtocolConverter.asPosition(position) : null,
     files: payload,
   };
-  const result = await client.sendRequest<ImportSrResult | null>(Requests.importSr, params);
+  const result: ImportSrResult | null = await client.sendRequest(Requests.importSr, params);
   if (!result) return null;
   for (const line of [...result.summary, ...result.problems]) output.info(`import: ${line}`);
   if (!result.edit) {

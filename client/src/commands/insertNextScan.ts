@@ -2,7 +2,7 @@
 // list, so it computes the edit; the client only applies it.
 import * as vscode from "vscode";
 import { LanguageClient } from "vscode-languageclient/node";
-import { NextScanEditParams, Requests } from "../protocol";
+import { NextScanEditParams, Requests } from "../../../server/src/protocol";
 
 /** The LSP WorkspaceEdit, as the client's converter takes it. */
 type LspWorkspaceEdit = NonNullable<Parameters<LanguageClient["protocol2CodeConverter"]["asWorkspaceEdit"]>[0]>;
@@ -21,7 +21,7 @@ export async function insertNextScan(client: LanguageClient | undefined): Promis
     uri: client.code2ProtocolConverter.asUri(editor.document.uri),
     position: client.code2ProtocolConverter.asPosition(editor.selection.active),
   };
-  const edit = await client.sendRequest<LspWorkspaceEdit | null>(Requests.nextScanEdit, params);
+  const edit = (await client.sendRequest(Requests.nextScanEdit, params)) as LspWorkspaceEdit | null;
   if (!edit) {
     void vscode.window.showInformationMessage("No scan to insert here: place the cursor in a patient that has a baseline.");
     return false;

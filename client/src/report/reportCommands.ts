@@ -3,7 +3,7 @@
 // Report..." writes the HTML page, the Markdown or the FHIR Bundle of that scan where the user says.
 import * as vscode from "vscode";
 import { LanguageClient } from "vscode-languageclient/node";
-import type { ReportRequestFormat } from "../../../server/src/protocol/report";
+import type { ReportRequestFormat } from "../../../server/src/protocol";
 import { requestReport } from "./reportSource";
 
 function nadirEditor(action: string): vscode.TextEditor | undefined {

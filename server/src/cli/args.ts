@@ -4,7 +4,7 @@
 import { parseArgs, ParseArgsConfig } from "util";
 import { CliError } from "./command";
 import { parseDay } from "../core/util/dates";
-import type { Criteria } from "../core/model/types";
+import { criteriaIdsText, resolveCriteriaNames, splitCriteriaNames } from "../core/criteria/registry";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -102,10 +102,14 @@ export function dateFlag(flag: string, value: string): { text: string; day: numb
   return { text: value, day };
 }
 
-/** `--criteria`: RECIST1.1 or iRECIST, spelt as in case files (spaces and case are free). */
-export function criteriaFlag(flag: string, value: string): Criteria {
-  const compact = value.replace(/\s+/g, "").toLowerCase();
-  if (compact === "recist1.1" || compact === "recist") return "RECIST1.1";
-  if (compact === "irecist") return "iRECIST";
-  throw new CliError(`${flag} expects RECIST1.1 or iRECIST, got '${value}'`);
+/**
+ * `--criteria`: one criteria name or several separated by spaces or commas, the first being the
+ * primary (P3), spelt as in case files (spaces and case are free); resolved by the criteria
+ * registry. The value is the settings' canonical list ("iRECIST irRC").
+ */
+export function criteriaFlag(flag: string, value: string): string {
+  const { ids, unknown, repeated } = resolveCriteriaNames(splitCriteriaNames(value));
+  if (unknown.length > 0 || ids.length === 0) throw new CliError(`${flag} expects ${criteriaIdsText()} (or several, separated by spaces or commas), got '${value}'`);
+  if (repeated.length > 0) throw new CliError(`${flag} names ${repeated[0].text} twice ('${value}'): name each criterion once`);
+  return ids.join(" ");
 }

@@ -3,8 +3,8 @@
 // (export, plot). One declaration for parseArgs, one reader, one help fragment.
 import { CliError } from "./command";
 import type { SettingsFlags } from "./config";
-import type { Criteria } from "../core/model/types";
-import { dateFlag } from "./args";
+import { criteriaFlag, dateFlag } from "./args";
+import { criteriaIdsText } from "../core/criteria/registry";
 
 /** The parseArgs declaration of the settings flags. */
 export const ASSESS_OPTIONS = {
@@ -24,7 +24,7 @@ export function assessOptionsHelp(includeIncomplete: boolean): string {
   return [
     "  --as-of YYYY-MM-DD               judge due and overdue scans against this date when the",
     "                                   file has no 'as of'",
-    "  --criteria RECIST1.1|iRECIST     criteria for patients whose file names none",
+    ...criteriaHelp(35),
     "  --confirm-responses              CR/PR need confirmation >= 28 days later (R8)",
     "  --min-sd-days N                  minimum days from the start for SD to count (default 42)",
     ...(includeIncomplete ? [
@@ -32,6 +32,25 @@ export function assessOptionsHelp(includeIncomplete: boolean): string {
       "                                   are left out and named on standard error)",
     ] : []),
   ].join("\n") + "\n";
+}
+
+/**
+ * The help lines of `--criteria`, its text starting at `column`: the names come from the criteria
+ * registry, so a new criterion shows up here without an edit.
+ */
+export function criteriaHelp(column: number): string[] {
+  const words = `criteria for patients whose file names none: ${criteriaIdsText()}, or several ("iRECIST irRC"), the first being the primary`.split(" ");
+  const width = 94 - column;
+  const lines: string[] = [];
+  let current = "";
+  for (const word of words) {
+    if (current && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  lines.push(current);
+  return lines.map((text, i) => `${(i === 0 ? "  --criteria NAMES" : "").padEnd(column)}${text}`);
 }
 
 export interface AssessOptionValues {
@@ -52,7 +71,7 @@ export function readAssessOptions(values: Record<string, string | boolean | Arra
     flags.asOfDate = text;
     today = day;
   }
-  if (typeof values.criteria === "string") flags.criteria = parseCriteria(values.criteria);
+  if (typeof values.criteria === "string") flags.criteria = criteriaFlag("--criteria", values.criteria);
   if (values["confirm-responses"] === true) flags.confirmResponses = true;
   const minSd = values["min-sd-days"];
   if (typeof minSd === "string") {
@@ -60,11 +79,4 @@ export function readAssessOptions(values: Record<string, string | boolean | Arra
     flags.minStableDiseaseDays = Number(minSd);
   }
   return { flags, today, includeIncomplete: values["include-incomplete"] === true };
-}
-
-export function parseCriteria(text: string): Criteria {
-  const compact = text.replace(/\s+/g, "").toLowerCase();
-  if (compact === "recist1.1" || compact === "recist") return "RECIST1.1";
-  if (compact === "irecist") return "iRECIST";
-  throw new CliError(`--criteria expects RECIST1.1 or iRECIST, got '${text}'`);
 }

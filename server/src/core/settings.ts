@@ -1,16 +1,22 @@
 // One settings type shared by the CLI (flags, nadir.config.json) and the language server
 // (`nadir.*` editor settings). The case file's own statements (criteria, confirm responses,
 // schedule, as of) win over these. Defaults follow shared/domain/response-rules.md.
-import type { Criteria } from "./model/types";
+import { canonicalCriteria, CRITERIA } from "./criteria/registry";
+import type { CriteriaId } from "./criteria/types";
 
 export type ContinuingPR = "on" | "off" | "ongoing-unconfirmed";
+/** R29: whether unequivocal progression of non-targets or new non-measured lesions is irPD under irRECIST. */
+export type NonMeasurableProgression = "no" | "pd";
 export type HyperprogressionDefinition = "auto" | "champiat" | "saada-bouzid" | "ferrara" | "matos" | "kato";
-/** R17, Decision 9: which criteria's progression the resistance classification reads; "primary" = the patient's criteria. */
-export type ResistanceReadingSetting = "RECIST1.1" | "iRECIST" | "primary";
+/** R17, Decision 9: which criteria's progression the resistance classification reads (a registry id); "primary" = the patient's primary criteria. */
+export type ResistanceReadingSetting = CriteriaId | "primary";
 
 export interface Settings {
-  /** Criteria when the case file names none (spec: else RECIST 1.1). */
-  criteria: Criteria;
+  /**
+   * Criteria when the case file names none (spec: else RECIST 1.1): one id, or several separated
+   * by a space, the primary first (P3), as core/criteria/registry.ts writes them ("iRECIST irRC").
+   */
+  criteria: string;
   /** Whether CR/PR need confirmation when the file does not say `confirm responses` (R8). */
   confirmResponses: boolean;
   /** Minimum days from treatment start for SD to count towards best response (R8). */
@@ -46,6 +52,8 @@ export interface Settings {
   resistanceControlFrom: "start" | "response";
   /** R32 (to verify beyond 1 and 10): the CPS cut-offs, lower then upper: < low, low to < high, >= high. */
   pdl1CpsCutoffs: [number, number];
+  /** R29 decision: "no" (default): non-targets and new non-measured lesions never make irPD; "pd": their unequivocal progression does. */
+  irRECISTNonMeasurableProgression: NonMeasurableProgression;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -66,6 +74,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   resistanceControlMonths: 6,
   resistanceControlFrom: "start",
   pdl1CpsCutoffs: Object.freeze([1, 10]) as unknown as [number, number],
+  irRECISTNonMeasurableProgression: "no",
 });
 
 /** Fills missing or ill-typed fields with defaults, so settings from any client are safe to use. */
@@ -73,7 +82,9 @@ export function resolveSettings(partial: Partial<Record<keyof Settings, unknown>
   const s: Settings = { ...DEFAULT_SETTINGS };
   if (!partial || typeof partial !== "object") return s;
   const p = partial as Record<string, unknown>;
-  if (p.criteria === "RECIST1.1" || p.criteria === "iRECIST") s.criteria = p.criteria;
+  // Names resolve through the criteria registry, whatever their case and spaces; a list that names an unknown criterion is ignored.
+  const criteria = typeof p.criteria === "string" ? canonicalCriteria(p.criteria) : Array.isArray(p.criteria) && p.criteria.every((x) => typeof x === "string") ? canonicalCriteria(p.criteria.join(" ")) : null;
+  if (criteria !== null) s.criteria = criteria;
   if (typeof p.confirmResponses === "boolean") s.confirmResponses = p.confirmResponses;
   if (isCount(p.minStableDiseaseDays)) s.minStableDiseaseDays = p.minStableDiseaseDays;
   if (p.continuingPR === "on" || p.continuingPR === "off" || p.continuingPR === "ongoing-unconfirmed") s.continuingPR = p.continuingPR;
@@ -85,7 +96,8 @@ export function resolveSettings(partial: Partial<Record<keyof Settings, unknown>
   if (isCount(p.oligoprogressionMaxLesions) && p.oligoprogressionMaxLesions > 0) s.oligoprogressionMaxLesions = p.oligoprogressionMaxLesions;
   if (typeof p.ctdnaFoldThreshold === "number" && p.ctdnaFoldThreshold > 1) s.ctdnaFoldThreshold = p.ctdnaFoldThreshold;
   if (typeof p.asOfDate === "string" && /^\d{4}-\d{2}-\d{2}$/.test(p.asOfDate)) s.asOfDate = p.asOfDate;
-  if (p.resistanceReading === "RECIST1.1" || p.resistanceReading === "iRECIST" || p.resistanceReading === "primary") s.resistanceReading = p.resistanceReading;
+  if (p.resistanceReading === "primary") s.resistanceReading = "primary";
+  else if (typeof p.resistanceReading === "string" && CRITERIA.some((c) => c.id === p.resistanceReading)) s.resistanceReading = p.resistanceReading as CriteriaId;
   const window = increasingPair(p.resistanceConfirmWindowDays);
   if (window && window[0] >= 1) s.resistanceConfirmWindowDays = window;
   if (p.resistanceLateConfirmation === "reject" || p.resistanceLateConfirmation === "accept") s.resistanceLateConfirmation = p.resistanceLateConfirmation;
@@ -94,6 +106,7 @@ export function resolveSettings(partial: Partial<Record<keyof Settings, unknown>
   if (p.resistanceControlFrom === "start" || p.resistanceControlFrom === "response") s.resistanceControlFrom = p.resistanceControlFrom;
   const cps = increasingPair(p.pdl1CpsCutoffs);
   if (cps && cps[0] >= 1 && cps[1] <= 100) s.pdl1CpsCutoffs = cps;
+  if (p.irRECISTNonMeasurableProgression === "no" || p.irRECISTNonMeasurableProgression === "pd") s.irRECISTNonMeasurableProgression = p.irRECISTNonMeasurableProgression;
   return s;
 }
 

@@ -19,30 +19,19 @@ import { describe, DiagnosticsPublisher } from "./publisher";
 import { VISIBLE_RANGES_NOTIFICATION, VisibleRangesParams } from "../protocol/visibleRanges";
 import { serverSettingsFrom, ServerSettings } from "../service/settings";
 import { hover } from "../service/hover";
-import { codeActions, nextScanAction } from "../service/codeActions";
+import { codeActions } from "../service/codeActions";
 import { completion, withoutSnippets } from "../service/completion";
 import { documentSymbols, workspaceSymbols } from "../service/symbols";
 import { definition, prepareRename, references, rename, RenameError } from "../service/navigation";
 import { foldingRanges, selectionRanges } from "../service/structure";
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from "../service/semanticTokens";
 import { codeLenses, inlayHints } from "../service/presentation";
-import { assessmentDocument, exportText } from "../service/assessmentDocument";
-import { formatText, formatLineRange } from "../core/format";
 import type { CaseDocument } from "../service/document";
-import { locate } from "../service/caseIndex";
 import { installedDocLinks } from "./installedDocs";
-import { importSrEdit, SrFile } from "../service/importSr";
-import { reportOf, ReportParamsError } from "../service/report";
-import { REPORT_REQUEST, ReportParams } from "../protocol/report";
-
-export const REQUESTS = {
-  assessment: "nadir/assessment",
-  export: "nadir/export",
-  nextScanEdit: "nadir/nextScanEdit",
-  importSr: "nadir/importSr",
-  /** Counts of what the server holds, for leak tests. */
-  status: "nadir/status",
-} as const;
+import {
+  assessmentRequest, exportRequest, formattingEdits, importSrRequest, InvalidParamsError, nextScanEditRequest, rangeFormattingEdits, reportRequest,
+} from "../service/requests";
+import { Requests } from "../protocol";
 
 export function startServer(connection: Connection): void {
   let settings: ServerSettings = serverSettingsFrom(undefined);
@@ -85,7 +74,7 @@ export function startServer(connection: Connection): void {
         if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, "Request cancelled");
         return result;
       } catch (e) {
-        if (e instanceof RenameError || e instanceof ReportParamsError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
+        if (e instanceof RenameError || e instanceof InvalidParamsError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
         log(`nadir: ${name} failed: ${describe(e)}`);
         return fallback;
       }
@@ -155,18 +144,8 @@ export function startServer(connection: Connection): void {
     return clientCapabilities.textDocument?.completion?.completionItem?.snippetSupport ? items : withoutSnippets(items);
   }));
   connection.onCodeAction(withDoc("codeAction", [], (doc, p: CodeActionParams) => codeActions(doc, p.range, p.context.diagnostics, settings.core, p.context.only)));
-  connection.onDocumentFormatting(withDoc("formatting", [] as TextEdit[], (doc, _p: DocumentFormattingParams) => {
-    const text = doc.document.getText();
-    const formatted = formatText(text);
-    if (formatted === text) return [];
-    return [TextEdit.replace({ start: { line: 0, character: 0 }, end: doc.document.positionAt(text.length) }, formatted)];
-  }));
-  connection.onDocumentRangeFormatting(withDoc("rangeFormatting", [] as TextEdit[], (doc, p: DocumentRangeFormattingParams) => {
-    const text = doc.document.getText();
-    const endLine = p.range.end.character === 0 && p.range.end.line > p.range.start.line ? p.range.end.line - 1 : p.range.end.line;
-    const e = formatLineRange(text, p.range.start.line, endLine);
-    return e ? [TextEdit.replace({ start: doc.document.positionAt(e.start), end: doc.document.positionAt(e.end) }, e.text)] : [];
-  }));
+  connection.onDocumentFormatting(withDoc("formatting", [] as TextEdit[], (doc, _p: DocumentFormattingParams) => formattingEdits(doc)));
+  connection.onDocumentRangeFormatting(withDoc("rangeFormatting", [] as TextEdit[], (doc, p: DocumentRangeFormattingParams) => rangeFormattingEdits(doc, p.range)));
   connection.onDocumentSymbol(withDoc("documentSymbol", [], (doc, _p: DocumentSymbolParams) => documentSymbols(doc)));
   connection.onWorkspaceSymbol(guard("workspaceSymbol", [] as SymbolInformation[], async (p: WorkspaceSymbolParams, token) => {
     const open = new Map(documents.all().map((d) => [d.uri, d.getText()]));
@@ -184,29 +163,18 @@ export function startServer(connection: Connection): void {
   connection.languages.inlayHint.on(withDoc("inlayHint", [], (doc, p: InlayHintParams) => inlayHints(doc, p.range)));
   connection.onCodeLens(withDoc("codeLens", [], (doc, _p: CodeLensParams) => codeLenses(doc)));
 
-  connection.onRequest(REQUESTS.assessment, guard("nadir/assessment", null, (p: { uri: string }) => {
-    const doc = p && typeof p.uri === "string" ? caseDocument(p.uri) : null;
-    return doc ? assessmentDocument(doc, labelOf(p.uri, workspaceFolders)) : null;
-  }));
-  connection.onRequest(REQUESTS.export, guard("nadir/export", null, (p: { uri: string; format: string }) => {
-    if (!p || (p.format !== "csv" && p.format !== "json")) throw new RenameError("format must be \"csv\" or \"json\"");
-    const doc = caseDocument(p.uri);
-    return doc ? { text: exportText(doc, labelOf(p.uri, workspaceFolders), p.format) } : null;
-  }));
-  connection.onRequest(REQUESTS.nextScanEdit, guard("nadir/nextScanEdit", null, (p: { uri: string; position: { line: number; character: number } }) => {
-    const doc = p && typeof p.uri === "string" ? caseDocument(p.uri) : null;
-    if (!doc || !p.position) return null;
-    const loc = locate(doc.analysis, doc.document.offsetAt(p.position));
-    const patient = loc.patient ?? (doc.analysis.model.patients.length === 1 ? doc.analysis.model.patients[0] : null);
-    return nextScanAction(doc, patient)?.edit ?? null;
-  }));
-  connection.onRequest(REQUESTS.importSr, guard("nadir/importSr", null, (p: { uri: string; position: { line: number; character: number } | null; files: SrFile[] }) => {
-    const doc = p && typeof p.uri === "string" && Array.isArray(p.files) ? caseDocument(p.uri) : null;
-    return doc ? importSrEdit(doc, p.position ?? null, p.files, settings.core) : null;
-  }));
-  connection.onRequest(REPORT_REQUEST, guard("nadir/report", null, (p: ReportParams) => (p && typeof p.uri === "string" && caseDocument(p.uri) ? reportOf(caseDocument(p.uri)!, labelOf(p.uri, workspaceFolders), p) : null)));
+  const withUri = <P extends { uri: string }, R>(name: string, run: (doc: CaseDocument, params: P) => R) =>
+    guard<P, R | null>(name, null, (params) => {
+      const doc = params && typeof params.uri === "string" ? caseDocument(params.uri) : null;
+      return doc ? run(doc, params) : null;
+    });
+  connection.onRequest(Requests.assessment, withUri(Requests.assessment.method, (doc, p) => assessmentRequest(doc, labelOf(p.uri, workspaceFolders))));
+  connection.onRequest(Requests.export, withUri(Requests.export.method, (doc, p) => exportRequest(doc, labelOf(p.uri, workspaceFolders), p)));
+  connection.onRequest(Requests.nextScanEdit, withUri(Requests.nextScanEdit.method, (doc, p) => nextScanEditRequest(doc, p)));
+  connection.onRequest(Requests.importSr, withUri(Requests.importSr.method, (doc, p) => importSrRequest(doc, p, settings.core)));
+  connection.onRequest(Requests.report, withUri(Requests.report.method, (doc, p) => reportRequest(doc, labelOf(p.uri, workspaceFolders), p)));
   connection.onNotification(VISIBLE_RANGES_NOTIFICATION, (p: VisibleRangesParams) => publisher.setVisible(p));
-  connection.onRequest(REQUESTS.status, guard("nadir/status", null, () => ({
+  connection.onRequest(Requests.status.method, guard(Requests.status.method, null, () => ({
     openDocuments: documents.all().length,
     cachedAnalyses: cache.size,
     pendingValidations: scheduler.pending,

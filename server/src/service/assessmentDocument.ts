@@ -1,41 +1,26 @@
 // Bodies of the custom requests the VS Code client uses: `nadir/assessment` (the spec's JSON
 // document for one file, each baseline and time point with the LSP range of its scan header) and
 // `nadir/export` (CSV or JSON text of that file's assessment).
-import type { Range } from "vscode-languageserver-types";
+import type { AssessedFile, AssessmentDocument } from "../protocol";
 import type { CaseDocument } from "./document";
 import { rangeOf } from "./document";
 import { headerSpan } from "./caseIndex";
 import { assessmentJson } from "../core/engine/json";
 import { tableToCsv } from "../core/export/table";
 import { timepointTable } from "../core/export/csv";
+import { chartViewsOf } from "../core/chart/views";
 
-interface JsonTimepoint {
-  range?: Range;
-  [key: string]: unknown;
-}
-
-interface JsonEpisode {
-  baseline: ({ range?: Range } & Record<string, unknown>) | null;
-  timepoints: JsonTimepoint[];
-  [key: string]: unknown;
-}
-
-interface JsonPatient {
-  episodes: JsonEpisode[];
-  [key: string]: unknown;
-}
-
-export interface AssessmentDocument {
-  version: 1;
-  files: Array<Record<string, unknown> & { file: string; patients: JsonPatient[] }>;
-}
-
-/** The spec's JSON for one file, plus the LSP `range` of every baseline and time point header. */
+/**
+ * The spec's JSON for one file, plus the LSP `range` of every baseline and time point header and,
+ * for a patient read under several criteria (P3), the timeline chart's view of each criterion.
+ */
 export function assessmentDocument(doc: CaseDocument, fileLabel: string): AssessmentDocument {
-  const file = assessmentJson(doc.analysis, fileLabel) as unknown as AssessmentDocument["files"][number];
+  const file: AssessedFile = assessmentJson(doc.analysis, fileLabel);
   doc.analysis.assessment.patients.forEach((pa, p) => {
     const patient = file.patients[p];
     if (!patient) return;
+    const views = chartViewsOf(pa);
+    if (views) patient.chartViews = views;
     pa.episodes.forEach((ea, e) => {
       const episode = patient.episodes[e];
       if (!episode) return;

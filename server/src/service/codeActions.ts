@@ -12,6 +12,7 @@ import { closest } from "../core/util/closest";
 import { KNOWN_ORGANS } from "../core/model/organs";
 import { formatMm, toTenths } from "../core/util/numbers";
 import type { Settings } from "../core/settings";
+import { criteriaList, criterion } from "../core/criteria/registry";
 import { insertScanEdit, missingLesionsEdit, scansOutOfOrder, sortScansEdit } from "./scanEdits";
 import { confirmationDate, currentEpisode, nextDue, pendingWindow } from "./schedule";
 
@@ -193,11 +194,12 @@ export function nextScanAction(doc: CaseDocument, patient: Patient | null): Code
   return { title: `Insert next scheduled scan on ${due.date} (R13)`, kind: CodeActionKind.RefactorRewrite, edit: edit(doc, [e]) };
 }
 
-/** A patient on immunotherapy assessed with RECIST 1.1 should use iRECIST (R10). */
+/** A patient on immunotherapy read under RECIST 1.1 alone: offer iRECIST (R10). */
 function switchToIrecist(doc: CaseDocument, patient: Patient, settings: Settings): CodeAction | null {
   if (!patient.therapies.some((t) => t.kind === "immunotherapy")) return null;
-  const criteria = patient.settings.criteria ?? settings.criteria;
-  if (criteria === "iRECIST") return null;
+  // Only a patient read under RECIST 1.1 alone: any criteria for immunotherapy already named is left as it is.
+  const criteria = patient.settings.criteria ?? criteriaList(settings.criteria);
+  if (criteria.some((id) => criterion(id).immunotherapy)) return null;
   const node: PatientNode = patient.node;
   const existing = node.items.find((i) => i.type === "Criteria");
   let e: TextEdit;

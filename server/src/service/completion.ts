@@ -12,6 +12,7 @@ import { KEYWORD_DOCS } from "./keywordDocs";
 import type { Lesion } from "../core/model/types";
 import { currentEpisode, nextDue } from "./schedule";
 import { parseDay } from "../core/util/dates";
+import { CRITERIA, resolveCriteriaName } from "../core/criteria/registry";
 
 const PATIENT_STATEMENTS: Array<[string, string, string]> = [
   // label, snippet, documentation key
@@ -19,7 +20,7 @@ const PATIENT_STATEMENTS: Array<[string, string, string]> = [
   ["baseline", "baseline ${1:YYYY-MM-DD} ${2|CT,MRI,PET-CT,X-ray,US,clinical|} {\n\t$0\n}", "baseline"],
   ["therapy", "therapy ${1:name} from ${2:YYYY-MM-DD} ${3|immunotherapy,chemotherapy,targeted,radiotherapy,local,trial,other|}", "therapy"],
   ["cancer", "cancer ${1|melanoma,nsclc|}", "cancer"],
-  ["criteria", "criteria ${1|iRECIST,RECIST 1.1|}", "criteria"],
+  ["criteria", `criteria \${1|${CRITERIA.map((c) => c.label).join(",")}|}`, "criteria"],
   ["confirm responses", "confirm responses", "confirm"],
   ["schedule", "schedule every ${1:8} ${2|weeks,days|}", "schedule"],
   ["as of", "as of ${1:YYYY-MM-DD}", "as"],
@@ -73,7 +74,12 @@ function patientCompletion(doc: CaseDocument, loc: Location, before: string): Co
   const words = tokens.slice(0, -1); // complete words before the one being typed
   const first = words[0];
   if (words.length === 0) return PATIENT_STATEMENTS.map(([label, body, key]) => snippet(label, body, KEYWORD_DOCS[key])).concat(newScanSnippet(doc, loc));
-  if (first === "criteria" && words.length === 1) return ["iRECIST", "RECIST 1.1"].map((c) => keyword(c, c === "iRECIST" ? KEYWORD_DOCS.iRECIST : KEYWORD_DOCS.RECIST));
+  if (first === "criteria") {
+    // P3: several names, each once; the registry lists them (the first written is the primary).
+    const written = new Set(words.slice(1).map((w) => resolveCriteriaName(w)?.id).filter(Boolean));
+    if (words.length > 1 && words[words.length - 1].toUpperCase() === "RECIST") return [];
+    return CRITERIA.filter((c) => !written.has(c.id)).map((c) => keyword(c.label, c.summary));
+  }
   if ((first === "scan" || first === "baseline") && words.length === 1) return dueDates(doc, loc);
   if ((first === "scan" || first === "baseline") && words.length === 2 && isDate(words[1])) return MODALITIES.map((m) => keyword(m, KEYWORD_DOCS[m]));
   if (first === "therapy" && words.length >= 4 && words[words.length - 2] === "from" && isDate(words[words.length - 1])) {

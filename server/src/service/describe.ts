@@ -3,6 +3,7 @@
 import type { MeasuredValue, Tenths } from "../core/model/types";
 import type { EpisodeAssessment, TimepointAssessment } from "../core/engine/types";
 import { formatMm, round1 } from "../core/util/numbers";
+import { burdenText } from "../core/criteria/shared";
 
 export function mm(tenths: Tenths | null | undefined): string {
   return tenths === null || tenths === undefined ? "n/a" : `${formatMm(tenths)} mm`;
@@ -44,6 +45,11 @@ export function describeValue(value: MeasuredValue): string {
         case "merged":
           return `merged into ${value.mergedInto} (counts 0 mm, R2)`;
         default:
+          // P1: two diameters; RECIST-based criteria count one (a node: its short axis), irRC their product.
+          if (value.diameters && value.diameters.every((d) => d.short !== null)) {
+            const product = value.diameters.reduce((sum, d) => sum + d.long * (d.short as number), 0);
+            return `${value.diameters.map((d) => `${formatMm(d.long)} x ${formatMm(d.short as number)}`).join(" + ")} mm (counts ${mm(value.tenths)}; product ${burdenText(product, "mm2")}, irRC)`;
+          }
           return mm(value.tenths);
       }
   }

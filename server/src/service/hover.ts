@@ -22,6 +22,10 @@ import { CodeTable } from "../core/codes";
 import { DocLinks, linkRuleIds, NO_DOC_LINKS } from "./docLinks";
 import { biopsyHover, cancerHover, resistanceSection, therapyFacts } from "./resistanceHover";
 import { patientAssessmentOf } from "./caseIndex";
+import { criterion, resolveCriteriaName } from "../core/criteria/registry";
+import type { CriteriaId } from "../core/criteria/types";
+import { burdenText, displayResponse } from "../core/criteria/shared";
+import { showsReadings } from "../core/engine/json";
 
 export function hover(doc: CaseDocument, position: Position, links: DocLinks = NO_DOC_LINKS): Hover | null {
   const text = doc.document.getText();
@@ -54,7 +58,7 @@ export function hover(doc: CaseDocument, position: Position, links: DocLinks = N
   }
   const word = wordAt(text, offset);
   if (word) {
-    const docLine = KEYWORD_DOCS[word.text] ?? (/^RECIST/i.test(word.text) ? KEYWORD_DOCS.RECIST : undefined) ?? (/^irecist$/i.test(word.text) ? KEYWORD_DOCS.iRECIST : undefined);
+    const docLine = KEYWORD_DOCS[word.text] ?? resolveCriteriaName(word.text)?.summary ?? (/^RECIST/i.test(word.text) ? KEYWORD_DOCS.RECIST : undefined);
     if (docLine && !isInsideString(text, offset)) return markdown(`**${word.text}**: ${linkRuleIds(docLine, links)}`, word);
   }
   const diag = doc.analysis.diagnostics.find((d) => d.start <= offset && offset < d.end);
@@ -157,7 +161,9 @@ function scanHover(doc: CaseDocument, loc: Location, node: AssessmentNode, links
   if (assessment === episode.baseline) return baselineHover(assessment, episode, ea, links) + incomplete;
   const found = timepointOf(doc.analysis, node);
   if (!found) return `**scan ${date}**: no assessment available for this scan.`;
-  return timepointHover(found.timepoint, found.episode, links) + (found.episode.complete ? "" : `\n\n${incompleteNote(found.episode.incompleteBecause, doc.document, "this episode's results")}`);
+  const patient = doc.analysis.assessment.patients.find((p) => p.episodes.includes(found.episode));
+  const criteria = patient ? criteriaTable(patient.criteriaRead, patient.criteria, found.episode, found.episode.timepoints.indexOf(found.timepoint), links) : "";
+  return timepointHover(found.timepoint, found.episode, links) + criteria + (found.episode.complete ? "" : `\n\n${incompleteNote(found.episode.incompleteBecause, doc.document, "this episode's results")}`);
 }
 
 function baselineHover(baseline: Assessment, episode: Episode, ea: EpisodeAssessment | null, links: DocLinks): string {
@@ -229,6 +235,26 @@ function timepointHover(tp: TimepointAssessment, ea: EpisodeAssessment, links: D
     lines.push(state);
   }
   return lines.join("\n\n");
+}
+
+/**
+ * P3: "this scan under each criterion" for a patient read under several criteria: each one's
+ * burden (its unit), change from its nadir and baseline, response with the state of its
+ * confirmation, and why an NE is NE (R25-R30).
+ */
+function criteriaTable(read: readonly CriteriaId[], primary: CriteriaId, ea: EpisodeAssessment, index: number, links: DocLinks): string {
+  if (!showsReadings(read) || index < 0) return "";
+  const rows = ["| criteria | burden | vs nadir | vs baseline | response |", "|---|---|---|---|---|"];
+  for (const id of read) {
+    const tp = ea.readings?.[id]?.timepoints[index];
+    if (!tp) continue;
+    const c = criterion(id);
+    const burden = (v: number | null) => (v === null ? "NE" : burdenText(v, c.unit));
+    const vsNadir = tp.burden !== null && tp.nadir !== null ? `${tp.changeFromNadirPct === null ? "from 0" : pct(tp.changeFromNadirPct)} (nadir ${burden(tp.nadir)})` : "";
+    const response = `**${displayResponse(tp)}**${tp.neReason ? `: ${tp.neReason}` : ""}`;
+    rows.push(`| ${c.label}${id === primary ? " (primary)" : ""} | ${burden(tp.burden)} | ${vsNadir} | ${tp.changeFromBaselinePct === null ? "" : pct(tp.changeFromBaselinePct)} | ${response} |`);
+  }
+  return `\n\nThis scan under each criterion (${links.rule("R25")}, ${links.rule("P3")}):\n\n${rows.join("\n")}`;
 }
 
 function preTreatmentKinetics(doc: CaseDocument, patient: Patient, episode: Episode): string {

@@ -3,7 +3,7 @@
 // cursor (core/import/importScans.ts); this returns the change as one WorkspaceEdit on the open
 // document's version, so the editor applies it as an undoable edit, never a rewrite on disk.
 import type { TextEdit } from "vscode-languageserver-types";
-import type { ImportSrResult, SrFile } from "./importSrProtocol";
+import type { ImportSrResult, SrFile } from "../protocol";
 
 export type { ImportSrResult, SrFile };
 import type { CaseDocument } from "./document";

@@ -1,11 +1,15 @@
 // One line of documentation for each keyword and value word, citing the rule it rests on
 // (docs/rules.md). Used by hover (which links the rule ids to the docs) and completion.
+import { CRITERIA } from "../core/criteria/registry";
+
+/** Every criterion's one line, by its id, from the criteria registry (core/criteria). */
+const CRITERIA_DOCS: Record<string, string> = Object.fromEntries(CRITERIA.map((c) => [c.id, c.summary]));
 
 export const KEYWORD_DOCS: Record<string, string> = {
+  ...CRITERIA_DOCS,
+  RECIST: CRITERIA_DOCS["RECIST1.1"],
   patient: "A patient block: lesions, scans, therapies and samples of one patient. Patients are assessed independently.",
-  criteria: "Response criteria for this patient: `RECIST 1.1` (R7) or `iRECIST` (R10). Wins over the editor setting.",
-  iRECIST: "iRECIST (R10): progression is first unconfirmed (iUPD) and must be confirmed (iCPD) 4-8 weeks later.",
-  RECIST: "RECIST 1.1 (R3, R7): PR at -30 % from baseline, PD at +20 % and +5 mm from the nadir.",
+  criteria: "Response criteria for this patient: one name, or several read side by side (P3: `criteria iRECIST irRC imRECIST`, the first being the primary). Wins over the editor setting.",
   confirm: "`confirm responses`: CR/PR need a confirming scan at least 28 days later (R8).",
   responses: "`confirm responses`: CR/PR need a confirming scan at least 28 days later (R8).",
   schedule: "Planned interval between assessments; the next scan is due one interval after the last (R13).",
@@ -51,7 +55,8 @@ export const KEYWORD_DOCS: Record<string, string> = {
   "non-target": "Non-target lesion (R5): followed as present, absent, increased or progressed; nodes judged < 10 mm for CR.",
   new: "New lesion (R6): an unequivocal new lesion makes PD (RECIST) or iUPD (iRECIST).",
   equivocal: "Equivocal new lesion (R6): no PD yet; if later unequivocal, PD is dated to its first appearance.",
-  mm: "Millimetres: longest diameter, or short axis for nodes (R2).",
+  mm: "Millimetres: longest diameter, or short axis for nodes (R2); `42 x 30 mm` gives two diameters (P1, irRC).",
+  x: "`A x B`: the longest diameter, then the longest diameter perpendicular to it (a node: long axis, then short axis). irRC multiplies them (R26); RECIST 1.1, iRECIST, irRECIST and imRECIST read the first (a node: the second) (P1).",
   cm: "Centimetres, converted to mm (R2).",
   "too small": "Present but too small to measure: counts 5 mm (R2).",
   "not evaluated": "Not assessed at this scan: the target response is NE unless the measured lesions already meet PD (R4).",

@@ -5,10 +5,12 @@
 import type { CaseDocument } from "./document";
 import { locate } from "./caseIndex";
 import { buildReports, renderHtmlArticle, renderReports, ReportSelectionError, selectReports } from "../core/report";
-import type { ReportParams, ReportResult } from "../protocol/report";
-import { REPORT_REQUEST_FORMATS } from "../protocol/report";
+import type { ReportParams, ReportResult } from "../protocol";
+import { REPORT_REQUEST_FORMATS } from "../protocol";
+import { InvalidParamsError } from "./errors";
 
-export class ReportParamsError extends Error {}
+/** A report request with a format Nadir does not write. */
+export class ReportParamsError extends InvalidParamsError {}
 
 export function reportOf(doc: CaseDocument, fileLabel: string, params: ReportParams): ReportResult {
   if (!REPORT_REQUEST_FORMATS.includes(params.format)) throw new ReportParamsError(`format must be one of ${REPORT_REQUEST_FORMATS.join(", ")}`);

@@ -35,6 +35,7 @@ export const EDITOR_SETTING_NAMES: Readonly<Record<keyof Settings, string>> = {
   resistanceControlMonths: "resistance.controlMonths",
   resistanceControlFrom: "resistance.controlFrom",
   pdl1CpsCutoffs: "pdl1.cpsCutoffs",
+  irRECISTNonMeasurableProgression: "irRECIST.nonMeasurableProgression",
 };
 
 /** Editor settings of the language server itself, not of the engine. */
@@ -49,7 +50,6 @@ export function serverSettingsFrom(section: unknown): ServerSettings {
   const raw: Record<string, unknown> = {};
   for (const [key, name] of Object.entries(EDITOR_SETTING_NAMES)) raw[key] = get(name);
   raw.hyperprogression ??= get("hyperprogression");
-  raw.criteria = typeof raw.criteria === "string" ? normaliseCriteria(raw.criteria) : undefined;
   raw.asOfDate = emptyToUndefined(raw.asOfDate);
   const core = resolveSettings(raw);
   const debounce = get("diagnostics.debounceMs");
@@ -71,10 +71,6 @@ function lookup(section: unknown, path: string): unknown {
     value = (value as Record<string, unknown>)[part];
   }
   return value;
-}
-
-function normaliseCriteria(value: string): string {
-  return value.replace(/\s+/g, "").toLowerCase() === "irecist" ? "iRECIST" : value.replace(/\s+/g, "").toUpperCase() === "RECIST1.1" ? "RECIST1.1" : value;
 }
 
 function emptyToUndefined(value: unknown): unknown {

@@ -36,7 +36,7 @@ import { semanticTokens } from "../../../server/src/service/semanticTokens";
 import { codeLenses, inlayHints } from "../../../server/src/service/presentation";
 import { assessmentDocument, exportText } from "../../../server/src/service/assessmentDocument";
 import { reportOf } from "../../../server/src/service/report";
-import { REPORT_REQUEST_FORMATS } from "../../../server/src/protocol/report";
+import { REPORT_REQUEST_FORMATS } from "../../../server/src/protocol";
 import { toLspDiagnostics } from "../../../server/src/service/diagnostics";
 import { main } from "../../../server/src/cli/main";
 import { Random } from "../../../bench/random";

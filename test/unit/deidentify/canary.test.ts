@@ -20,7 +20,9 @@ describe("deidentify: PHI canary in every free-text slot of the grammar", functi
       "UnreadableLesionLine -> LesionId", "UnreadableLesionHead -> Organ", "UnreadableLesionHead -> String", "UnreadableLesionLine -> Broken", "Broken -> String",
       // Language 1.1: the cancer type, the structured biopsy's header, genes, changes, assays, notes and broken lines.
       "Cancer -> CancerName", "CancerName -> String", "ValidBiopsyHeader -> Organ", "ValidBiopsyHeader -> String", "BiopsyHeader -> BraceLine",
-      "BiopsyItem -> BadBiopsyLine", "Variant -> GeneName", "Variant -> ChangeName", "AssayClause -> AssayName", "BiopsyToken -> String", "BiopsyStatement -> Note"]) {
+      "BiopsyItem -> BadBiopsyLine", "Variant -> GeneName", "Variant -> ChangeName", "AssayClause -> AssayName", "BiopsyToken -> String", "BiopsyStatement -> Note",
+      // P3: a criteria name is any word; the registry says which exist.
+      "Criteria -> CriteriaName"]) {
       assert.ok(found.has(known), `${known} is not among the slots found: ${[...found].join(", ")}`);
     }
     assert.ok(canary.freeText.has("Organ") && canary.freeText.has("MarkerUnit") && !canary.freeText.has("Date") && !canary.freeText.has("Number"));

@@ -146,6 +146,31 @@ patient "Smith J" { # record 4711
     }
   });
 
+  it("keeps several criteria (P3) and two diameters (P1): same readings under every criterion; an unknown name stays unknown", () => {
+    const text = `patient PT-77 {
+  criteria iRECIST irRC imRECIST WHO
+  therapy pembrolizumab from 2025-01-06 immunotherapy
+  baseline 2025-01-02 CT {
+    T1 target liver 30 x 20 mm
+    N1 target node 25 × 17 mm
+  }
+  scan 2025-03-03 CT {
+    T1 split 12 x 10 mm + 8 x 6 mm
+    N1 1.2 x 0.8 cm
+    NL1 new lung 12 x 10 mm
+  }
+}
+`;
+    const out = deidentified(text);
+    assert.match(out, /criteria iRECIST irRC imRECIST unknown-criteria\n/);
+    assert.match(out, /T1 target liver 30 x 20 mm/);
+    assert.match(out, /T1 +split 12 x 10 mm \+ 8 x 6 mm/);
+    assert.match(out, /N1 +1\.2 x 0\.8 cm/);
+    const readings = (t: string) => analyze(t).assessment.patients.map((p) => [p.criteriaRead, p.episodes.map((e) => Object.entries(e.readings ?? {}).map(([id, r]) => [id, r?.timepoints.map((tp) => [tp.burden, tp.response, tp.confirmation])]))]);
+    assert.deepStrictEqual(readings(out), readings(text));
+    assert.deepStrictEqual(analyze(out).diagnostics.map((d) => d.code), analyze(text).diagnostics.map((d) => d.code));
+  });
+
   /** Completeness of each patient and episode, with the codes that make it so. */
   const completeness = (text: string) => analyze(text).assessment.patients.map((p) => ({
     complete: p.complete, because: p.incompleteBecause.map((d) => d.code), episodes: p.episodes.map((e) => [e.complete, e.incompleteBecause.map((d) => d.code)]),

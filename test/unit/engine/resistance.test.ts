@@ -10,7 +10,6 @@ import { resistanceJson } from "../../../server/src/core/engine/json";
 import type { ResistanceResult } from "../../../server/src/core/engine/types";
 import type { Settings } from "../../../server/src/core/settings";
 import { atLeastMonths, monthsInDays } from "../../../server/src/core/engine/resistance/classify";
-import { readingFromRuns } from "../../../server/src/core/engine/resistance/reading";
 
 const PEMBRO = "therapy pembrolizumab from 2025-01-06 immunotherapy";
 const BASE = "baseline 2025-01-02 CT { T1 target liver 40 mm }";
@@ -346,15 +345,63 @@ describe("engine: resistance to immune checkpoint inhibitors (R17-R24)", () => {
       assert.deepEqual([fromResponse.controlDays, fromResponse.class], [154, "primary"]);
     });
 
-    it("a criterion of the registry plugs in through readingFromRuns (P5 confirmation states per time point)", () => {
-      const scan = run(`${BASE}\n${SD_SCANS}`).tps[0].scan;
-      const point = (date: string, day: number, label: string, confirmation: "pending" | "confirmed" | "negated" | null) => ({ scan, date, day, label, confirmation });
-      const reading = readingFromRuns("irRC", [
-        point("2025-03-03", 1, "irSD", null), point("2025-04-01", 2, "irPD", "negated"), point("2025-05-01", 3, "irSD", null),
-        point("2025-06-01", 4, "irPD", "confirmed"), point("2025-07-01", 5, "irPD", "confirmed"),
-      ], (l) => l === "irPD", (l) => (l === "irPD" ? "PD" : "SD"), () => "SD", "irRC confirmation (R28)");
-      assert.deepEqual(reading.runs.map((r) => [r.first, r.decision.state, r.decision.state === "open" ? null : r.decision.at]), [[1, "negated", 2], [3, "confirmed", 4]]);
-      assert.deepEqual(reading.timepoints.map((t) => t.category), ["SD", "SD", "SD", "PD", "PD"]);
+    it("the readings of the registry (Decision 9): RECIST 1.1, iRECIST, irRC, irRECIST and imRECIST are all accepted; 'primary' follows the first criteria name", () => {
+      for (const id of ["RECIST1.1", "iRECIST", "irRC", "irRECIST", "imRECIST"] as const) assert.equal(resolveSettings({ resistanceReading: id }).resistanceReading, id);
+      assert.equal(resolveSettings({ resistanceReading: "irrc" as never }).resistanceReading, "RECIST1.1", "ids as the registry spells them");
+      const body = `as of 2025-12-01\ncriteria imRECIST irRC\n${PEMBRO}\n${BASE}\n${SD_SCANS}\n${scans(["2025-07-08", "T1 48 mm"], ["2025-08-05", "T1 52 mm"])}`;
+      assert.equal(resistanceOf(body, { resistanceReading: "primary" }).r.reading, "imRECIST");
+    });
+  });
+
+  describe("readings of the registry's immune-related criteria (Decision 9, R25-R30)", () => {
+    // Reference scenario 2: irRC's products; RECIST 1.1 sees no progression at all.
+    const S2 = (confirm: string) => `as of 2025-12-31\n${PEMBRO}\nbaseline 2025-01-02 CT { T1 target liver 30 x 20 mm ; T2 target lung 20 x 10 mm }\n${scans(
+      ["2025-03-03", "T1 20 x 15 mm ; T2 10 x 10 mm"], ["2025-03-31", "T1 20 x 15 mm ; T2 10 x 10 mm"], ["2025-05-26", "T1 20 x 20 mm ; T2 10 x 10 mm"], [confirm, "T1 21 x 20 mm ; T2 10 x 10 mm"])}`;
+
+    it("scenario 2 read by irRC: irPD 2025-05-26 (SPD 500, +25 % of 400) confirmed 2025-06-23, irBOR irPR (confirmed, R28): primary resistance (a short response)", () => {
+      assert.equal(resistanceOf(S2("2025-06-23")).r.class, "none", "RECIST 1.1: no progression (SOD 31, +1 mm)");
+      const { r, run: x } = resistanceOf(S2("2025-06-23"), { resistanceReading: "irRC" });
+      assert.equal(facts(r), "primary 140 140 PR 2025-05-26 2025-06-23  SITC 2020 single agent");
+      assert.equal(r.reading, "irRC");
+      assert.match(diagnosticsOf(x, "resistance-classified")[0].message, /^Primary resistance \(SITC 2020 single agent, irRC reading\): exposure 140 days/);
+      assert.ok(r.explanation.some((e) => e.rule === "R19" && /irPD of 2025-05-26 confirmed by the scan of 2025-06-23, 28 days later/.test(e.text)), JSON.stringify(r.explanation));
+      // The patient need not read irRC: the reading is made for the classification alone, and the patient's own readings are untouched.
+      assert.equal(x.episode.readings?.irRC, undefined);
+    });
+
+    it("irRC confirms with no upper bound (R28), but R19's 84 days still bound the wait: 85 days is unclassifiable, or counted with a warning when accepted", () => {
+      const late = S2("2025-08-19");
+      assert.equal(resistanceOf(late, { resistanceReading: "irRC" }).r.text, "unclassifiable: progression not confirmed");
+      const accepted = resistanceOf(late, { resistanceReading: "irRC", resistanceLateConfirmation: "accept" });
+      assert.deepEqual([accepted.r.class, accepted.r.confirmedBy], ["primary", "2025-08-19"]);
+      assert.equal(diagnosticsOf(accepted.run, "resistance-confirmation-late").length, 1);
+    });
+
+    // Reference scenario 3: a new lesion enters the sum of imRECIST and irRECIST.
+    const S3 = (last: string) => `as of 2025-12-31\n${PEMBRO}\nbaseline 2025-01-02 CT { T1 target liver 35 mm ; T2 target lung 25 mm }\n${scans(
+      ["2025-03-03", "T1 30 mm ; T2 20 mm"], ["2025-04-28", "T1 30 mm ; T2 20 mm ; NL1 new liver 10 mm"], ["2025-05-26", last])}`;
+
+    it("scenario 3a read by imRECIST and irRECIST: PD 2025-04-28 (sum 60, +20 % and +10 mm with NL1) confirmed 2025-05-26: primary resistance, BOR SD", () => {
+      for (const reading of ["imRECIST", "irRECIST"] as const) {
+        const { r } = resistanceOf(S3("T1 30 mm ; T2 20 mm ; NL1 10 mm"), { resistanceReading: reading });
+        assert.equal(facts(r), "primary 112 112 SD 2025-04-28 2025-05-26  SITC 2020 single agent", reading);
+      }
+    });
+
+    it("scenario 3b: imRECIST's run negated at 2025-05-26 (sum 52): no resistance event, while RECIST 1.1 afresh confirms by the new lesion", () => {
+      const body = S3("T1 26 mm ; T2 18 mm ; NL1 8 mm");
+      const im = resistanceOf(body, { resistanceReading: "imRECIST" }).r;
+      assert.deepEqual([im.class, im.text, im.bestResponse], ["none", "no resistance event: progression not confirmed at 2025-05-26", "SD"]);
+      assert.equal(resistanceOf(body).r.class, "primary", "RECIST 1.1: NL1 still present confirms (R19, Decision 1)");
+    });
+
+    it("scenario 10 read by irRECIST: irPD 2025-04-28 (+5 mm), a scan 14 days later does not count, 24 mm 28 days later negates it", () => {
+      const body = `as of 2025-12-31\n${PEMBRO}\nbaseline 2025-01-02 CT { T1 target liver 12 mm ; T2 target lung 10 mm }\n${scans(
+        ["2025-03-03", "T1 10 mm ; T2 10 mm"], ["2025-04-28", "T1 15 mm ; T2 10 mm"], ["2025-05-12", "T1 16 mm ; T2 10 mm"], ["2025-05-26", "T1 14 mm ; T2 10 mm"])}`;
+      const r = resistanceOf(body, { resistanceReading: "irRECIST" }).r;
+      assert.deepEqual([r.class, r.reason, r.progressionDate, r.bestResponse], ["none", "progression not confirmed at 2025-05-26", "2025-04-28", "SD"]);
+      const open = resistanceOf(body.replace(/\nscan 2025-05-26[^\n]*/, "").replace("as of 2025-12-31", "as of 2025-05-20"), { resistanceReading: "irRECIST" }).r;
+      assert.deepEqual([open.class, open.confirmationDue], ["pending", { from: "2025-05-26", to: "2025-07-21" }]);
     });
   });
 

@@ -81,4 +81,24 @@ describe("export: DICOM SR (TID 1500 Measurement Report) per scan", () => {
     const lesions = [...analyze(out.text).model.patients[0].episodes[0].lesions.values()].map((l) => `${l.id} ${l.kind} ${l.organ}`);
     assert.deepStrictEqual(lesions, ["T1 target liver", "T2 target lung", "N1 target node", "NT2 non-target node"]);
   });
+
+  it("P1 round trip: `A x B` leaves as a Long Axis and a Short Axis, and comes back as `A x B` (nodes too)", () => {
+    const text = `patient PT-9 {
+  baseline 2025-01-02 CT {
+    T1 target liver 42 x 30 mm
+    N1 target node 25 x 17 mm
+  }
+}
+`;
+    const [report] = dicomSrReports([{ path: "b.nadir", analysis: analyze(text) }]);
+    const scan = readSr(report.bytes, "b.dcm");
+    assert.deepStrictEqual(scan.lesions.map((l) => [l.trackingId, l.value]), [
+      ["T1", { kind: "size", tenths: 420, diameters: { long: 420, short: 300 } }],
+      ["N1", { kind: "size", tenths: 170, diameters: { long: 250, short: 170 } }],
+    ]);
+    const out = newCaseFromScans([scan]);
+    if (!out.ok) assert.fail(out.problems.join("\n"));
+    assert.match(out.text, /T1 +target liver +42 x 30 mm/);
+    assert.match(out.text, /N1 +target node +25 x 17 mm/);
+  });
 });

@@ -6,6 +6,9 @@ import { buildModel } from "../../../server/src/core/model/build";
 import type { CohortFile } from "../../../server/src/core/export/cohort";
 import type { CaseAssessment, EpisodeAssessment, IResponse, NewLesionsCategory, NonTargetCategory, OverallResponse, TargetCategory, TimepointAssessment } from "../../../server/src/core/engine/types";
 import type { Criteria } from "../../../server/src/core/model/types";
+import type { EpisodeReading } from "../../../server/src/core/criteria/types";
+import { criterion } from "../../../server/src/core/criteria/registry";
+import { categoryOf } from "../../../server/src/core/criteria/shared";
 
 export interface HandTimepoint {
   sumMm: number | null;
@@ -40,6 +43,7 @@ export function handAssessed(path: string, text: string, patients: HandPatient[]
       patient,
       id: patient.id,
       criteria: patients[p].criteria,
+      criteriaRead: [patients[p].criteria],
       episodes: patient.episodes.map((episode, e): EpisodeAssessment => {
         const hand = patients[p].episodes[e];
         const baselineSum = hand.baselineSumMm === null ? null : hand.baselineSumMm * 10;
@@ -60,6 +64,7 @@ export function handAssessed(path: string, text: string, patients: HandPatient[]
           bestResponse: hand.best,
           ...(hand.iBest !== undefined ? { iBestResponse: hand.iBest } : {}),
           progressionDate: hand.progressionDate ?? null,
+          ...(patients[p].criteria === "iRECIST" ? { readings: { iRECIST: iRecistReading(hand) } } : {}),
           pendingConfirmation: null, nextDue: null, hyperprogression: [], ctdna: null, explanation: [],
           complete: true, incompleteBecause: [],
         };
@@ -70,6 +75,21 @@ export function handAssessed(path: string, text: string, patients: HandPatient[]
     errorsOutsidePatients: [],
   };
   return { path, analysis: { text, parse, model, assessment, diagnostics: parse.diagnostics } };
+}
+
+/** The exporters read a criterion's results from the episode's readings (core/criteria): iRECIST's from the hand values. */
+function iRecistReading(hand: HandEpisode): EpisodeReading {
+  const vocabulary = criterion("iRECIST").vocabulary;
+  return {
+    criterion: "iRECIST",
+    timepoints: hand.timepoints.map((tp) => ({
+      burden: tp.sumMm === null ? null : tp.sumMm * 10, nadir: hand.baselineSumMm === null ? null : hand.baselineSumMm * 10, nadirDate: null,
+      changeFromBaselinePct: tp.pct, changeFromNadirPct: tp.pct, prThreshold: null, pdThreshold: null,
+      response: tp.iResponse ?? "NE", category: categoryOf(vocabulary, tp.iResponse ?? "NE"), confirmation: null, neReason: null, saw: "", explanation: [],
+    })),
+    bestResponse: hand.iBest ?? null, bestConfirmation: null, progressionDate: hand.progressionDate ?? null, confirmedBy: null,
+    baselineBurden: hand.baselineSumMm === null ? null : hand.baselineSumMm * 10,
+  };
 }
 
 /** The melanoma example of the spec, with the results the spec documents for its first scan. */

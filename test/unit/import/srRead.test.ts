@@ -35,11 +35,11 @@ describe("import: reading DICOM SR (TID 1500) with dcmjs", () => {
     assert.strictEqual(scan.modality, "CT");
   });
 
-  it("maps each group with a linear measurement to a lesion: SNOMED CT and legacy SRT codes alike, cm converted to mm", () => {
+  it("maps each group with a linear measurement to a lesion: SNOMED CT and legacy SRT codes alike, cm converted to mm; a Long Axis and Short Axis pair is kept whole (P1)", () => {
     assert.deepStrictEqual(scan.lesions.map((l) => [l.trackingId, l.organ, l.value, l.measured]), [
-      ["T1", "liver", { kind: "size", tenths: 420 }, "long axis"],
+      ["T1", "liver", { kind: "size", tenths: 420, diameters: { long: 420, short: 300 } }, "long axis and short axis"],
       ["Lesion 2", "liver", { kind: "size", tenths: 185 }, "long axis"],
-      ["N1", "node", { kind: "size", tenths: 160 }, "short axis"],
+      ["N1", "node", { kind: "size", tenths: 160, diameters: { long: 250, short: 160 } }, "long axis and short axis"],
       ["len", "other", { kind: "size", tenths: 123 }, "length"],
       ["dia", "other", { kind: "size", tenths: 90 }, "diameter"],
     ]);

@@ -139,7 +139,7 @@ ${declarations}
 }
 `);
     const p = m.patients[0];
-    assert.equal(p.settings.criteria, "iRECIST");
+    assert.deepStrictEqual(p.settings.criteria, ["iRECIST"]);
     assert.equal(p.settings.confirmResponses, true);
     assert.equal(p.settings.scheduleDays, 56);
     assert.ok(p.settings.asOf !== undefined);

@@ -7,7 +7,7 @@ import { assessmentJson } from "../../../server/src/core/engine/json";
 import { buildReports, BuiltReport, renderHtmlArticle, renderReports, selectReports } from "../../../server/src/core/report";
 import { round1 } from "../../../server/src/core/util/numbers";
 import { parseDay } from "../../../server/src/core/util/dates";
-import { chartModelOf } from "../../../server/src/core/chart/model";
+import { chartModelOf } from "../../../server/src/core/chart/views";
 import { TEXT_WIDTH } from "../../../server/src/core/report/text";
 import { ALL_CASES } from "../service/cases";
 import { CHEMO, MELANOMA } from "../export/handAssessed";

@@ -60,7 +60,10 @@ describe("service: completion", () => {
   it("offers statement keywords, criteria, modalities and therapy kinds at patient level", () => {
     const statements = labels(inPatient("  |"));
     for (const k of ["scan", "baseline", "therapy", "ctdna", "marker", "biopsy", "decision", "note", "criteria", "schedule", "as of"]) assert.ok(statements.includes(k), k);
-    assert.deepEqual(labels(inPatient("  criteria |")), ["iRECIST", "RECIST 1.1"]);
+    assert.deepEqual(labels(inPatient("  criteria |")), ["RECIST 1.1", "iRECIST", "irRC", "irRECIST", "imRECIST"]);
+    // P3: several names, each once (the registry lists them); none right after `RECIST`, where `1.1` is due.
+    assert.deepEqual(labels(inPatient("  criteria iRECIST irRC |")), ["RECIST 1.1", "irRECIST", "imRECIST"]);
+    assert.deepEqual(labels(inPatient("  criteria RECIST 1.1 |")), ["iRECIST", "irRC", "irRECIST", "imRECIST"]);
     assert.ok(labels(inPatient("  scan 2025-05-01 |")).includes("PET-CT"));
     assert.ok(labels(inPatient("  therapy nivolumab from 2025-06-01 |")).includes("immunotherapy"));
   });

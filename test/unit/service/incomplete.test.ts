@@ -8,7 +8,7 @@ import { toLspDiagnostics } from "../../../server/src/service/diagnostics";
 import { codeLenses, inlayHints } from "../../../server/src/service/presentation";
 import { assessmentDocument } from "../../../server/src/service/assessmentDocument";
 import { assessmentAt, findPatient, incompleteLabel } from "../../../client/src/assessmentLookup";
-import type { AssessmentDocument } from "../../../client/src/protocol";
+import type { AssessmentDocument } from "../../../server/src/protocol";
 import { caseDocument, on } from "./fixture";
 import { throwingFamily, withFamily } from "../../helpers/faults";
 import { COMPLETE_CASE, UNREADABLE_BASELINE_CASE } from "../../helpers/issue10";

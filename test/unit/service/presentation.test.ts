@@ -99,7 +99,8 @@ describe("service: presentation and structure", () => {
     const resistance = serverSettingsFrom({ resistance: { reading: "iRECIST", confirmWindowDays: [21, 70], lateConfirmation: "accept", shortResponse: "unclassifiable", controlMonths: 4, controlFrom: "response" }, pdl1: { cpsCutoffs: [1, 20] } });
     assert.deepEqual([resistance.core.resistanceReading, resistance.core.resistanceConfirmWindowDays, resistance.core.resistanceLateConfirmation, resistance.core.resistanceShortResponse, resistance.core.resistanceControlMonths, resistance.core.resistanceControlFrom, resistance.core.pdl1CpsCutoffs],
       ["iRECIST", [21, 70], "accept", "unclassifiable", 4, "response", [1, 20]]);
-    const bad = serverSettingsFrom({ resistance: { confirmWindowDays: [84, 28], reading: "irRC" }, pdl1: { cpsCutoffs: [0, 10] } });
+    assert.equal(serverSettingsFrom({ resistance: { reading: "irRC" } }).core.resistanceReading, "irRC", "every registry criterion is a reading (Decision 9)");
+    const bad = serverSettingsFrom({ resistance: { confirmWindowDays: [84, 28], reading: "irrc" }, pdl1: { cpsCutoffs: [0, 10] } });
     assert.deepEqual([bad.core.resistanceConfirmWindowDays, bad.core.resistanceReading, bad.core.pdl1CpsCutoffs], [[28, 84], "RECIST1.1", [1, 10]]);
     const defaults = serverSettingsFrom(undefined);
     assert.equal(defaults.debounceMs, 150);

@@ -1,5 +1,6 @@
 // Every construct and value kind of the spec parses into the tree it means.
 import { strict as assert } from "assert";
+import { resolveCriteriaName } from "../../../server/src/core/criteria/registry";
 import * as fs from "fs";
 import * as path from "path";
 import { parseText } from "../../../server/src/core/syntax/parse";
@@ -71,7 +72,7 @@ describe("syntax: constructs of the spec", () => {
 `);
     const summary = patient.items.map((i) => {
       switch (i.type) {
-        case "Criteria": return `criteria ${i.name}`;
+        case "Criteria": return `criteria ${i.names.map((n) => resolveCriteriaName(n.value)?.id ?? `?${n.value}`).join(" ")}`;
         case "Schedule": return `schedule ${i.count.text} ${i.unit}`;
         case "AsOf": return `as of ${i.date.text}`;
         case "Therapy": return `therapy ${i.name.value} ${i.date.text} ${i.kind?.value ?? "-"}`;

@@ -32,10 +32,15 @@ describe("syntax: friendly messages", () => {
     });
   });
 
-  it("a bad criteria name says which names exist", () => {
+  it("a bad criteria name says what a name looks like (the registry's names: invalid-value, P3)", () => {
     const { message, covered } = messageFor("  criteria RECIST 2.0", "patient");
-    assert.equal(covered, "RECIST");
-    assert.equal(message, "Expected a criteria name (`RECIST 1.1` or `iRECIST`), found `RECIST`.");
+    assert.equal(covered, "2.0");
+    assert.equal(message, "Expected a criteria name such as `RECIST 1.1`, `iRECIST` or `irRC`, found `2.0`.");
+  });
+
+  it("P1: a value with two diameters that does not parse says what two diameters look like", () => {
+    assert.equal(messageFor("    T1 42 x mm").message, "Expected two diameters and a unit, such as `42 x 30 mm`, from `42` on.");
+    assert.equal(messageFor("    T1 42 × 30").message, "Expected two diameters and a unit, such as `42 x 30 mm`, from `42` on.");
   });
 
   it("an unterminated string says so", () => {

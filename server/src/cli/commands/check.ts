@@ -4,6 +4,7 @@
 import type { Command, CliIO } from "../command";
 import { CliError } from "../command";
 import { criteriaFlag, dateFlag, oneOfFlag, parseCommandArgs, wholeNumberFlag } from "../args";
+import { criteriaHelp } from "../assessOptions";
 import { expandInputs } from "../files";
 import type { SettingsFlags } from "../config";
 import { countBySeverity, formatSummary, formatText, FileDiagnostics } from "../output/text";
@@ -30,7 +31,7 @@ Options:
   --quiet                                print errors only (warnings still count for --max-warnings)
   --jobs N                               worker threads (default: one per core for 32 files or more)
   --as-of YYYY-MM-DD                     judge due and overdue scans against this date
-  --criteria RECIST1.1|iRECIST           criteria for patients whose file names none
+${criteriaHelp(41).join("\n")}
   -h, --help                             show this help
 
 Settings also come from the nearest nadir.config.json above each file; flags win over it,

@@ -1,7 +1,8 @@
 // `nadir assess --format csv`: the columns of the one time-point table (core/export/csv.ts) a
-// quick look needs, under the same names as `nadir export --to csv`. Empty cells are nulls.
+// quick look needs, under the same names as `nadir export --to csv`, and the response column of
+// each criterion read side by side (P3). Empty cells are nulls.
 import type { CohortFile } from "../../core/export/cohort";
-import { timepointTable } from "../../core/export/csv";
+import { criteriaWithColumns, timepointTable } from "../../core/export/csv";
 import { tableToCsv } from "../../core/export/table";
 
 export const ASSESS_CSV_COLUMNS = [
@@ -10,5 +11,6 @@ export const ASSESS_CSV_COLUMNS = [
 ] as const;
 
 export function assessCsv(files: CohortFile[]): string {
-  return tableToCsv(timepointTable(files, ASSESS_CSV_COLUMNS));
+  const criteria = criteriaWithColumns(files).map((c) => `${c.csvPrefix}_response`);
+  return tableToCsv(timepointTable(files, [...ASSESS_CSV_COLUMNS, ...criteria]));
 }

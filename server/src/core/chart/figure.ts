@@ -2,7 +2,7 @@
 // (one definition, svg.ts), for every episode drawn, stacked under a heading per patient in one
 // standalone SVG with the print stylesheet embedded.
 import type { CohortEpisode } from "../export/cohort";
-import { chartModelOf } from "./model";
+import { chartModelOf } from "./views";
 import { CHART_HEIGHT, CHART_WIDTH, renderEpisodeSvg } from "./svg";
 import { CHART_CSS } from "./style";
 import { escapeXml as esc } from "./scale";

@@ -6,9 +6,7 @@
 // client builds it from the language server's `nadir/assessment` answer and the core from an
 // analysis; the thresholds are the engine's own functions (engine/format.ts), never restated.
 import type { JsonEpisode, JsonPatient, JsonTimepoint } from "../engine/json";
-import type { PatientAssessment } from "../engine/types";
 import type { Patient } from "../model/types";
-import { patientsJson } from "../engine/json";
 import { pdThresholdOf, prThresholdOf } from "../engine/format";
 
 export interface ChartPoint {
@@ -19,8 +17,8 @@ export interface ChartPoint {
   isBaseline: boolean;
   /** NE when a value that may be a new lesion could not be read (issue 10). */
   newLesions: "yes" | "no" | "equivocal" | "NE";
-  /** "iUPD" / "iCPD" when iRECIST marks the scan, else null. */
-  irecistMark: "iUPD" | "iCPD" | null;
+  /** "iUPD" / "iCPD" when iRECIST marks the scan (a criterion's view: its PD with the run's state, "irPD (unconfirmed)"), else null. */
+  irecistMark: string | null;
   /** PD threshold in force at this scan (mm): max(1.2 x nadir, nadir + 5 mm), R3. */
   pdThreshold: number | null;
   nadir: number | null;
@@ -39,6 +37,25 @@ export interface ChartEpisode {
   progressionDate: string | null;
   /** False when errors touch the episode: the chart says so. */
   complete: boolean;
+  /** The unit and words of the chart when it draws a criterion's view (P3); absent: RECIST 1.1's sum in mm. */
+  scale?: ChartScale;
+}
+
+/** What a criterion's view draws (core/criteria: its unit, axis and threshold labels). */
+export interface ChartScale {
+  criterion: string;
+  unit: "mm" | "mm\u00b2";
+  axis: string;
+  pr: string;
+  pd: string;
+}
+
+/** The chart under one criterion the patient reads (P3): the criterion switch of the timeline. */
+export interface ChartView {
+  criterion: string;
+  label: string;
+  primary: boolean;
+  episodes: ChartEpisode[];
 }
 
 export interface ChartCtdnaSample {
@@ -54,6 +71,8 @@ export interface ChartModel {
   complete: boolean;
   episodes: ChartEpisode[];
   ctdna: { unit: string; samples: Array<{ date: string; value: number | null }> } | null;
+  /** One view per criterion read, when the patient reads several (or one other than RECIST 1.1 and iRECIST). */
+  views?: ChartView[];
 }
 
 /** What the extension posts to the timeline webview. */
@@ -61,8 +80,8 @@ export type TimelineMessage =
   | { type: "model"; model: ChartModel }
   | { type: "message"; text: string };
 
-/** The JSON shapes the chart reads (the language server adds ranges; they are ignored). */
-export type ChartPatientInput = Pick<JsonPatient, "id" | "criteria"> & { complete?: boolean; episodes: ChartEpisodeInput[] };
+/** The JSON shapes the chart reads (the language server adds ranges, ignored here, and the criteria's views). */
+export type ChartPatientInput = Pick<JsonPatient, "id" | "criteria"> & { complete?: boolean; episodes: ChartEpisodeInput[]; chartViews?: ChartView[] };
 export type ChartEpisodeInput = Pick<JsonEpisode, "therapy" | "start" | "bestResponse" | "iBestResponse" | "progressionDate"> & {
   complete?: boolean;
   baseline: { date: string; sum: number | null } | null;
@@ -72,19 +91,18 @@ export type ChartTimepointInput = Pick<JsonTimepoint, "date" | "sum" | "nadir" |
 
 export function buildChartModel(patient: ChartPatientInput, ctdna: ChartCtdnaSample[], cursorDate?: string): ChartModel {
   const iRecist = patient.criteria === "iRECIST";
-  return {
+  const model: ChartModel = {
     patientId: patient.id,
     criteria: patient.criteria,
     complete: patient.complete ?? true,
     episodes: patient.episodes.filter((e) => e.baseline).map((e) => chartEpisode(e, iRecist, cursorDate)),
     ctdna: ctdnaSeries(ctdna),
   };
-}
-
-/** The chart model of one assessed patient of an analysis (the CLI and the report). */
-export function chartModelOf(patient: PatientAssessment, text: string, cursorDate?: string): ChartModel {
-  const json = patientsJson({ patients: [patient], diagnostics: [], errorsOutsidePatients: [] }, text)[0];
-  return buildChartModel(json, ctdnaSamplesOf(patient.patient), cursorDate);
+  if (patient.chartViews && patient.chartViews.length > 0) {
+    // The criteria's views come built (core/chart/views.ts); the cursor is this call's.
+    model.views = patient.chartViews.map((v) => ({ ...v, episodes: v.episodes.map((e) => ({ ...e, points: e.points.map((p) => ({ ...p, isCursor: cursorDate === p.date })) })) }));
+  }
+  return model;
 }
 
 /** The model's ctDNA samples in the chart's units. */

@@ -2,7 +2,7 @@
 // only: the webview's stylesheet maps classes to theme colours (so the markup
 // needs no inline styles and passes the strict CSP); a standalone figure or
 // printed report uses CHART_CSS (style.ts), embedded or in the page.
-import { ChartEpisode, ChartModel, ChartPoint } from "./model";
+import { ChartEpisode, ChartModel, ChartPoint, ChartScale } from "./model";
 import { CHART_CSS } from "./style";
 import { dayNumber, escapeXml as esc, fmt, linearScale, niceTicks, Scale } from "./scale";
 
@@ -31,7 +31,17 @@ export interface ChartSvgOptions {
   y?: number;
 }
 
+/** The words of a chart without a criterion's view: RECIST 1.1's sum of diameters. */
+const RECIST_SCALE: Omit<ChartScale, "criterion"> & { line: string } = { unit: "mm", axis: "Sum of diameters (mm)", pr: "PR \u221230 %", pd: "PD +20 % / +5 mm", line: "Target lesion sum" };
+
+/** The words a chart uses for its episode: a criterion's view (P3), else RECIST 1.1's. */
+function wordsOf(episode: ChartEpisode) {
+  const s = episode.scale;
+  return s ? { ...s, line: `${s.criterion} burden` } : RECIST_SCALE;
+}
+
 export function renderEpisodeSvg(model: ChartModel, episode: ChartEpisode, index: number, options: ChartSvgOptions = {}): string {
+  const words = wordsOf(episode);
   const ctdna = model.ctdna?.samples ?? [];
   const days = [...episode.points.map((p) => dayNumber(p.date)), ...ctdna.map((s) => dayNumber(s.date))];
   const first = Math.min(...days);
@@ -56,13 +66,13 @@ export function renderEpisodeSvg(model: ChartModel, episode: ChartEpisode, index
   const place = options.x !== undefined || options.y !== undefined ? ` x="${options.x ?? 0}" y="${options.y ?? 0}" width="${width}" height="${height}"` : "";
   const parts = [
     `<svg class="timeline-chart" id="timeline-chart-${index}" viewBox="0 0 ${width} ${height}"${place} role="img" ` +
-      `aria-label="${esc(`Target lesion sum over time for ${model.patientId}${episode.title ? `, ${episode.title}` : ""}`)}" xmlns="http://www.w3.org/2000/svg">`,
+      `aria-label="${esc(`${words.line} over time for ${model.patientId}${episode.title ? `, ${episode.title}` : ""}`)}" xmlns="http://www.w3.org/2000/svg">`,
     options.embedStyle ? `<style>${CHART_CSS}</style><rect class="background" width="${width}" height="${height}"/>` : "",
     axes(frame, sumTicks, episode, model, ctdnaMax),
-    referenceLines(frame, episode),
+    referenceLines(frame, episode, words),
     irecistMarks(frame, episode.points),
     ctdnaSeries(frame, model),
-    sumSeries(frame, episode.points),
+    sumSeries(frame, episode.points, words.unit),
     newLesionMarks(frame, episode.points),
     "</svg>",
   ];
@@ -75,7 +85,7 @@ function axes(f: Frame, ticks: number[], episode: ChartEpisode, model: ChartMode
     out.push(`<line class="grid" x1="${f.left}" x2="${f.right}" y1="${f.y(t)}" y2="${f.y(t)}"/>`);
     out.push(`<text class="tick" x="${f.left - 6}" y="${f.y(t) + 4}" text-anchor="end">${fmt(t)}</text>`);
   }
-  out.push(`<text class="axis-title" transform="translate(14 ${(f.top + f.bottom) / 2}) rotate(-90)" text-anchor="middle">Sum of diameters (mm)</text>`);
+  out.push(`<text class="axis-title" transform="translate(14 ${(f.top + f.bottom) / 2}) rotate(-90)" text-anchor="middle">${esc(wordsOf(episode).axis)}</text>`);
   for (const p of episode.points) {
     const x = f.x(dayNumber(p.date));
     out.push(`<line class="tick-mark" x1="${x}" x2="${x}" y1="${f.bottom}" y2="${f.bottom + 4}"/>`);
@@ -93,8 +103,9 @@ function axes(f: Frame, ticks: number[], episode: ChartEpisode, model: ChartMode
   return out.join("\n");
 }
 
-function referenceLines(f: Frame, episode: ChartEpisode): string {
+function referenceLines(f: Frame, episode: ChartEpisode, words: ReturnType<typeof wordsOf>): string {
   const out: string[] = [];
+  const unit = words.unit;
   // Baseline and PR labels sit at the left, PD and nadir labels at the right,
   // above or below their lines, so that close lines do not overprint.
   const horizontal = (cls: string, value: number, label: string, below: boolean) => {
@@ -102,20 +113,20 @@ function referenceLines(f: Frame, episode: ChartEpisode): string {
     out.push(`<line class="ref ${cls}" x1="${f.left}" x2="${f.right}" y1="${y}" y2="${y}"><title>${esc(label)}</title></line>`);
     out.push(`<text class="ref-label ${cls}" x="${f.left + 4}" y="${below ? y + 12 : y - 4}">${esc(label)}</text>`);
   };
-  if (episode.baselineSum !== null) horizontal("ref-baseline", episode.baselineSum, `baseline ${fmt(episode.baselineSum)} mm`, false);
-  if (episode.prThreshold !== null) horizontal("ref-pr", episode.prThreshold, `PR \u221230 % (${fmt(episode.prThreshold)} mm)`, true);
-  out.push(stepPath(f, episode.points, (p) => p.nadir, "ref ref-nadir", "nadir (smallest earlier sum)"));
-  out.push(stepPath(f, episode.points, (p) => p.pdThreshold, "ref ref-pd", "PD threshold: +20 % and +5 mm over the nadir"));
+  if (episode.baselineSum !== null) horizontal("ref-baseline", episode.baselineSum, `baseline ${fmt(episode.baselineSum)} ${unit}`, false);
+  if (episode.prThreshold !== null) horizontal("ref-pr", episode.prThreshold, `${words.pr} (${fmt(episode.prThreshold)} ${unit})`, true);
+  out.push(stepPath(f, episode.points, (p) => p.nadir, "ref ref-nadir", episode.scale ? "nadir (smallest earlier burden)" : "nadir (smallest earlier sum)"));
+  out.push(stepPath(f, episode.points, (p) => p.pdThreshold, "ref ref-pd", episode.scale ? `PD threshold: ${words.pd} over the nadir` : "PD threshold: +20 % and +5 mm over the nadir"));
   // The current PD threshold and nadir are labelled at the start of their last step.
   const last = episode.points[episode.points.length - 1];
   const stepStart = episode.points[episode.points.length - 2];
   if (last && stepStart && !last.isBaseline) {
     const x = f.x(dayNumber(stepStart.date)) + 4;
     if (last.pdThreshold !== null) {
-      out.push(`<text class="ref-label ref-pd" x="${x}" y="${f.y(last.pdThreshold) - 4}">PD +20 % / +5 mm (${fmt(last.pdThreshold)} mm)</text>`);
+      out.push(`<text class="ref-label ref-pd" x="${x}" y="${f.y(last.pdThreshold) - 4}">${esc(words.pd)} (${fmt(last.pdThreshold)} ${unit})</text>`);
     }
     if (last.nadir !== null) {
-      out.push(`<text class="ref-label ref-nadir" x="${x}" y="${f.y(last.nadir) + 12}">nadir ${fmt(last.nadir)} mm</text>`);
+      out.push(`<text class="ref-label ref-nadir" x="${x}" y="${f.y(last.nadir) + 12}">nadir ${fmt(last.nadir)} ${unit}</text>`);
     }
   }
   return out.join("\n");
@@ -137,7 +148,7 @@ function stepPath(f: Frame, points: ChartPoint[], value: (p: ChartPoint) => numb
   return d ? `<path class="${cls}" d="${d}" fill="none"><title>${esc(title)}</title></path>` : "";
 }
 
-function sumSeries(f: Frame, points: ChartPoint[]): string {
+function sumSeries(f: Frame, points: ChartPoint[], unit: string): string {
   const out: string[] = [];
   let run: string[] = [];
   const flush = () => {
@@ -154,7 +165,7 @@ function sumSeries(f: Frame, points: ChartPoint[]): string {
     const y = p.sum === null ? f.bottom : f.y(p.sum);
     const cls = `response-label response-${p.label.replace(/[^A-Za-z]/g, "").toLowerCase()}`;
     if (p.sum !== null) {
-      const title = `${p.date}: ${p.label}, sum ${fmt(p.sum)} mm`;
+      const title = `${p.date}: ${p.label}, ${unit === "mm" ? "sum" : "burden"} ${fmt(p.sum)} ${unit}`;
       out.push(`<circle class="sum-point${p.isCursor ? " cursor" : ""}" cx="${x}" cy="${y}" r="${p.isCursor ? 6 : 4}"><title>${esc(title)}</title></circle>`);
     }
     // The baseline is named by its reference line; scans get their response.
@@ -181,7 +192,7 @@ function irecistMarks(f: Frame, points: ChartPoint[]): string {
     .filter((p) => p.irecistMark)
     .map((p) => {
       const x = f.x(dayNumber(p.date));
-      const cls = `irecist-mark mark-${(p.irecistMark as string).toLowerCase()}`;
+      const cls = `irecist-mark mark-${(p.irecistMark as string).replace(/[^A-Za-z]/g, "").toLowerCase()}`;
       return `<line class="${cls}" x1="${x}" x2="${x}" y1="${f.top - 6}" y2="${f.bottom}"/>` +
         `<text class="${cls}" x="${x}" y="${f.top - 10}" text-anchor="middle">${esc(p.irecistMark as string)}</text>`;
     })

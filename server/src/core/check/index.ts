@@ -22,6 +22,7 @@ import { asOfChecks } from "./families/asOf";
 import { mergeChecks } from "./families/merges";
 import { therapyChecks } from "./families/therapies";
 import { biopsyChecks } from "./families/biopsies";
+import { criteriaChecks } from "./families/criteria";
 
 /** Every family of structural checks; each check is guarded (an exception becomes an `internal-error`). */
 export const structuralChecks = new CheckRegistry(
@@ -38,6 +39,7 @@ export const structuralChecks = new CheckRegistry(
   mergeChecks,
   therapyChecks,
   biopsyChecks,
+  criteriaChecks,
 );
 
 /**
@@ -91,6 +93,9 @@ function visitPatientItem(item: PatientItem, scope: PatientScope, ctx: CheckCont
       break;
     case "Schedule":
       for (const check of CHECKS.Schedule) check(item, ctx);
+      break;
+    case "Criteria":
+      for (const check of CHECKS.Criteria) check(item, ctx);
       break;
     case "Therapy":
       visitDate(item.date, ctx, CHECKS);

@@ -4,7 +4,7 @@
 // does, every check is wrapped when it is registered: a check that throws costs an
 // `internal-error` on the node it was checking, and every other check and diagnostic stays
 // (issue 10, item 7).
-import type { AssessmentNode, BiopsyBlockNode, BiopsyNode, CtdnaNode, DateLit, EcogNode, LesionNode, ScheduleNode, Span } from "../syntax/ast";
+import type { AssessmentNode, BiopsyBlockNode, BiopsyNode, CriteriaNode, CtdnaNode, DateLit, EcogNode, LesionNode, ScheduleNode, Span } from "../syntax/ast";
 import type { Episode, Patient } from "../model/types";
 import type { CheckContext } from "./context";
 import type { Place } from "./places";
@@ -33,6 +33,7 @@ export interface Checks {
   /** A structured biopsy block (version 1.1); its header may be broken (then date and organ are null). */
   BiopsyBlock?: Array<(node: BiopsyBlockNode, ctx: CheckContext) => void>;
   Schedule?: Array<(node: ScheduleNode, ctx: CheckContext) => void>;
+  Criteria?: Array<(node: CriteriaNode, ctx: CheckContext) => void>;
   /** Every date of the file: therapy, scans, ctDNA, markers, biopsies, decisions, `as of`. */
   Date?: Array<(node: DateLit, ctx: CheckContext) => void>;
 }
@@ -55,6 +56,7 @@ const AT: { [K in Kind]: (...args: Parameters<NonNullable<Checks[K]>[number]>) =
   Biopsy: (node) => node,
   BiopsyBlock: (node) => node.header,
   Schedule: (node) => node,
+  Criteria: (node) => node,
   Date: (node) => node,
 };
 
@@ -78,7 +80,7 @@ function guard<K extends Kind>(kind: K, family: string, check: NonNullable<Check
 }
 
 export function register(...families: StructuralChecks[]): MergedChecks {
-  const all: MergedChecks = { Patient: [], Episode: [], Assessment: [], Lesion: [], Ecog: [], Ctdna: [], Biopsy: [], BiopsyBlock: [], Schedule: [], Date: [] };
+  const all: MergedChecks = { Patient: [], Episode: [], Assessment: [], Lesion: [], Ecog: [], Ctdna: [], Biopsy: [], BiopsyBlock: [], Schedule: [], Criteria: [], Date: [] };
   for (const family of families) {
     for (const kind of KINDS) {
       const checks = family[kind] as Array<NonNullable<Checks[typeof kind]>[number]> | undefined;

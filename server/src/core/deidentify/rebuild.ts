@@ -7,7 +7,7 @@
 // from: it becomes a placeholder line that is broken in the same place, so the patient it sits in
 // stays incomplete exactly as before.
 import type {
-  AssessmentNode, BadBlockNode, BadLine, BiopsyBlockNode, BiopsyItem, DateLit, FileNode, LesionNode, NoteNode, PatientItem, PatientNode, ScanItem, StringLit, ValueNode, Word,
+  AssessmentNode, BadBlockNode, BadLine, BiopsyBlockNode, BiopsyItem, DateLit, FileNode, LengthNode, LesionNode, NoteNode, PatientItem, PatientNode, ScanItem, StringLit, ValueNode, Word,
 } from "../syntax/ast";
 import { isKnownOrgan } from "../model/organs";
 import { formatDay, parseDay } from "../util/dates";
@@ -15,6 +15,10 @@ import { isKnownCancerType, isKnownMarkerName, isKnownMarkerUnit, isKnownTherapy
 import { isChangeShape, isKnownAssay, isKnownGene } from "../model/biomarkerVocabulary";
 import { lesionIdMap, letters, Numbered, REMOVED_LINE, REMOVED_STRING, REMOVED_VALUE } from "./placeholders";
 import { dateShiftFor, pseudonymFor } from "./pseudonyms";
+import { resolveCriteriaName } from "../criteria/registry";
+
+/** What an unknown criteria name becomes: still unknown to the registry, so the line stays an `invalid-value`. */
+const UNKNOWN_CRITERIA = "unknown-criteria";
 
 /** The classes of words a user may keep (each `--keep-...` flag of `nadir deidentify`). */
 export interface KeepClasses {
@@ -142,7 +146,7 @@ class Rebuilder {
     const at = item.start;
     switch (item.type) {
       case "Criteria":
-        return this.line(`criteria ${item.name === "iRECIST" ? "iRECIST" : "RECIST 1.1"}`, 1, at);
+        return this.line(`criteria ${item.names.map((n) => this.criteriaName(n)).join(" ")}`, 1, at);
       case "ConfirmResponses":
         return this.line("confirm responses", 1, at);
       case "Schedule":
@@ -322,9 +326,9 @@ class Rebuilder {
   private value(v: ValueNode, s: PatientScope): string {
     switch (v.type) {
       case "Length":
-        return `${v.number.text} ${v.unit}`;
+        return length(v);
       case "Split":
-        return `split ${v.fragments.map((f) => `${f.number.text} ${f.unit}`).join(" + ")}`;
+        return `split ${v.fragments.map(length).join(" + ")}`;
       case "Merged":
         return `merged into ${this.lesionId(v.into, s)}`;
       case "Status":
@@ -357,6 +361,14 @@ class Rebuilder {
     const mapped = s.lesionIds.get(id.value) ?? "L0";
     if (mapped !== id.value) this.out.replaced.add(id);
     return mapped;
+  }
+
+  /** A criteria name the registry knows is printed as the registry writes it; any other word is replaced (it stays unknown: invalid-value). */
+  private criteriaName(name: Word): string {
+    const known = resolveCriteriaName(name.value);
+    if (known) return known.label;
+    this.out.replaced.add(name);
+    return UNKNOWN_CRITERIA;
   }
 
   private organ(organ: Word, s: PatientScope): string {
@@ -400,6 +412,11 @@ class Rebuilder {
   private line(text: string, depth: number, source: number): void {
     this.out.lines.push({ text, depth, source });
   }
+}
+
+/** `42 mm`, or with two diameters (P1) `42 x 30 mm`, numbers as written. */
+function length(v: LengthNode): string {
+  return v.perpendicular ? `${v.number.text} x ${v.perpendicular.text} ${v.unit}` : `${v.number.text} ${v.unit}`;
 }
 
 function quote(s: string): string {

@@ -5,10 +5,10 @@ import type { Day } from "../model/types";
 import type { Explanation, IResponse, OverallResponse } from "./types";
 import { CONFIRMATION_DAYS } from "./timepoints";
 
-/** The categories best response works with; iRECIST ones are mapped onto these. */
-type Cat = "CR" | "PR" | "SD" | "NN" | "UPD" | "PD" | "NE";
+/** The categories best response works with; every criterion's labels map onto these (criteria/types.ts). */
+export type Cat = "CR" | "PR" | "SD" | "NN" | "UPD" | "PD" | "NE";
 
-interface Entry {
+export interface Entry {
   date: string;
   day: Day;
   cat: Cat;
@@ -54,7 +54,12 @@ export function iBestOverallResponse(tps: Array<{ date: string; day: Day; iRespo
   return { ...r, best: r.best === null ? null : names[r.best] };
 }
 
-function best(entries: Entry[], options: BestOptions, rank: Cat[], rule: string, names: Record<Cat, string>): BestResult<Cat> {
+/**
+ * R8/R9 over entries already mapped onto the common categories: the best by `rank` (best first),
+ * CR/PR counted only when confirmed where confirmation is required, SD and NON-CR/NON-PD only from
+ * the SD minimum on. `names` words the explanation in the criterion's own labels.
+ */
+export function best(entries: Entry[], options: BestOptions, rank: readonly Cat[], rule: string, names: Readonly<Record<Cat, string>>): BestResult<Cat> {
   const label = (c: Cat | null) => (c === null ? "none" : names[c]);
   const explanation: Explanation[] = [];
   if (entries.length === 0) return { best: null, explanation: [{ rule, text: "No follow-up assessment yet: no best response." }], awaitingConfirmation: null };
@@ -98,7 +103,7 @@ function best(entries: Entry[], options: BestOptions, rank: Cat[], rule: string,
  * R8: a CR needs a CR, a PR a PR or CR, at a TP >= 28 days later; TPs in between must keep the
  * response, with at most one NE. "pending" when the assessments so far neither confirm nor break it.
  */
-function confirmation(entries: Entry[], i: number): "confirmed" | "pending" | "broken" {
+export function confirmation(entries: readonly Entry[], i: number): "confirmed" | "pending" | "broken" {
   const accepts: Cat[] = entries[i].cat === "CR" ? ["CR"] : ["PR", "CR"];
   let ne = 0;
   for (let j = i + 1; j < entries.length; j++) {

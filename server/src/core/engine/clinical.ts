@@ -1,37 +1,23 @@
 // Clinical diagnostics of one episode (spec "Diagnostic codes"): progression and its
-// confirmation, follow-up, new-lesion warnings, hyperprogression, ctDNA, oligoprogression.
+// confirmation (from the primary criteria's module, core/criteria), follow-up, new-lesion
+// warnings, hyperprogression, ctDNA, oligoprogression, and each criterion's own findings.
 // Messages give the numbers and the facts, worded as information (R35: never advice); dates for
-// quick fixes go in `data`. Windows and the scan they belong to come from the iUPD run (irecist.ts).
-import type { Assessment } from "../model/types";
-import type { Span } from "../syntax/ast";
-import type { CoreDiagnostic, DiagnosticData } from "../diagnostics";
-import { CodeTable, DiagnosticCode } from "../codes";
+// quick fixes go in `data`.
+import type { CoreDiagnostic } from "../diagnostics";
 import type { EffectiveSettings } from "./effectiveSettings";
 import type { EpisodeWork } from "./episode";
-import { recistProgressionDate } from "./episode";
-import type { TimepointFacts } from "./timepoints";
-import type { IupdRun } from "./irecist";
 import { selectedDefinition } from "./hyperprogression";
 import { readCtdna } from "./ctdna";
 import { oligoprogressionAt } from "./oligo";
 import { measurementAt } from "./lesionValues";
-import { dayText, mm, percentChange, signedPct, sumVsNadir } from "./format";
+import { dayText, mm, percentChange, sumVsNadir } from "./format";
 import { CONFIRMATION_DAYS } from "./timepoints";
 import { decisionSupportText } from "./decisionSupport";
+import { criterion } from "../criteria/registry";
+import { dateSpan, diagnostic } from "./diagnosticHelpers";
+import { displayResponse } from "../criteria/shared";
 
-type SpanLike = Span | { start: number; end: number };
-
-export function diagnostic(code: DiagnosticCode, message: string, at: SpanLike, data?: DiagnosticData): CoreDiagnostic {
-  const info = CodeTable[code];
-  const d: CoreDiagnostic = { code, severity: info.severity, message, start: at.start, end: at.end, rules: info.rules };
-  if (data) d.data = data;
-  return d;
-}
-
-/** The scan header's date token (or the header itself when the date is missing). */
-export function dateSpan(scan: Assessment): SpanLike {
-  return scan.node.header.date ?? scan.node.header;
-}
+export { dateSpan, diagnostic } from "./diagnosticHelpers";
 
 const HYPER_NAMES: Record<string, string> = {
   champiat: "Champiat 2017", "saada-bouzid": "Saada-Bouzid 2017", ferrara: "Ferrara 2018", matos: "Matos 2020", kato: "Kato 2017",
@@ -39,51 +25,18 @@ const HYPER_NAMES: Record<string, string> = {
 
 export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, isLastEpisode: boolean): CoreDiagnostic[] {
   const out: CoreDiagnostic[] = [];
-  const { facts, irecist } = work;
+  const { facts } = work;
   const ep = work.assessment.episode;
+  // Language 1.1: a combination (`immunotherapy+chemotherapy`) is immunotherapy too.
   const immunotherapy = ep.therapy?.kinds.includes("immunotherapy") ?? false;
-  const progressionPoints: number[] = [];
+  const primary = criterion(work.primary.criterion);
+  out.push(...primary.progressionDiagnostics(work.primary, work.input));
+  const progressionPoints = work.primary.progressionPoints;
 
-  if (irecist) {
-    for (const e of irecist.events) {
-      const f = facts[e.index];
-      const at = dateSpan(f.scan);
-      const run = e.run;
-      switch (e.kind) {
-        case "iupd":
-          progressionPoints.push(e.index);
-          out.push(diagnostic("progression", `${e.causes.join("; ")}: iUPD. Confirmation window ${run.window.from} to ${run.window.to} (28-56 days after this iUPD, R10).`, at, windowData(run)));
-          break;
-        case "icpd":
-          out.push(diagnostic("confirmed-progression", `iCPD confirmed: ${e.reasons.join("; ")}, compared with the first iUPD (${run.firstDate}). Progression dated ${e.progressionDate}; iCPD is final for this line of therapy (R10).`, at,
-            { iupdDate: run.firstDate, progressionDate: e.progressionDate }));
-          break;
-        case "too-early":
-          out.push(diagnostic("confirmation-too-early", `Scan ${e.days} days after the first iUPD (${run.firstDate}) is too early to confirm it (< 26 days): disregarded, growth here is not counted. The confirmation window is ${run.window.from} to ${run.window.to}.`, at, windowData(run)));
-          break;
-        case "window-missed":
-          out.push(diagnostic("confirmation-window-missed", `First counted scan after the iUPD of ${run.firstDate} came ${e.days} days later (window 28-56 days, at most 58); it still counts for confirmation.`, at,
-            { iupdDate: run.firstDate }));
-          break;
-        case "clinical":
-          out.push(diagnostic("clinical-deterioration", `${capitalise(e.reason)} at or after the iUPD of ${run.firstDate}: iRECIST continues treatment beyond iUPD only in clinically stable patients (R10).`, clinicalSpan(f.scan)));
-          break;
-      }
-    }
-  } else if (work.firstPd >= 0) {
-    const f = facts[work.firstPd];
-    progressionPoints.push(work.firstPd);
-    const { date, movedBack } = recistProgressionDate(facts, work.firstPd);
-    const dated = movedBack === "equivocal" ? ` PD dated ${date}, when the lesion first appeared (equivocal then).`
-      : movedBack === "unreadable" ? ` PD dated ${date}, when the new lesion was first seen (that scan's own response is NE: a value there could not be read).` : "";
-    out.push(diagnostic("progression", `${recistPdCauses(f).join("; ")}: PD.${dated}`, dateSpan(f.scan), { progressionDate: date }));
-  }
-
-  for (const f of facts) {
+  facts.forEach((f, i) => {
     const tp = f.tp;
-    // Not on a TP that is progression already (PD, iUPD, iCPD): one reading per scan.
-    const progressed = irecist ? tp.iResponse === "iUPD" || tp.iResponse === "iCPD" : tp.response === "PD";
-    if (!progressed && tp.target !== "PD" && tp.sum !== null && tp.nadir !== null && tp.pdThreshold !== null) {
+    // Not on a TP that is progression already under the primary criteria (PD, iUPD, iCPD): one reading per scan.
+    if (!work.primary.isProgressionAt(i) && tp.target !== "PD" && tp.sum !== null && tp.nadir !== null && tp.pdThreshold !== null) {
       const pct = percentChange(tp.sum, tp.nadir);
       const near = pct === null ? tp.sum > 0 : pct >= eff.settings.nearProgressionMargin;
       if (near) {
@@ -96,7 +49,7 @@ export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, i
       const m = measurementAt(f.scan, v.lesion.id);
       out.push(diagnostic("new-node-borderline", `New node ${v.lesion.id} has a short axis of ${mm(v.value.tenths)} (10 to < 15 mm): it counts as new, but may not be true disease (RECIST FAQ).`, m?.node ?? dateSpan(f.scan)));
     }
-  }
+  });
 
   const lastFacts = facts[facts.length - 1];
   if (lastFacts) {
@@ -129,12 +82,12 @@ export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, i
         ), dateSpan(f.scan), { lesions: oligo.progressing }));
       }
     }
-    if (irecist || immunotherapy) {
+    if (primary.immunotherapy || immunotherapy) {
       // R11 (amended): at most one reading per progression scan.
       const reading = readCtdna(work.patient.ctdna, ep.start, f.tp.day, eff.settings.ctdnaFoldThreshold);
       if (reading && reading.reading) {
         const at = reading.latest?.node ?? dateSpan(f.scan);
-        const what = `${irecist ? "iUPD" : "PD"} of ${f.tp.date}`;
+        const what = `${primary.progressionLabel} of ${f.tp.date}`;
         const data = { samples: reading.compared, scanDate: f.tp.date };
         if (reading.reading === "progression") out.push(diagnostic("ctdna-supports-progression", `ctDNA supports true progression at the ${what}: ${reading.detail}`, at, data));
         else if (reading.reading === "pseudoprogression") out.push(diagnostic("ctdna-supports-pseudoprogression", `ctDNA supports pseudo-progression at the ${what}: ${reading.detail}`, at, data));
@@ -150,8 +103,8 @@ export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, i
     if (result?.met) out.push(diagnostic("hyperprogression", `Hyperprogression (${HYPER_NAMES[chosen]}): ${result.detail}`, dateSpan(facts[0].scan), { definition: chosen }));
   }
 
-  const respondBest = work.iBest ?? work.best;
-  const awaiting = eff.confirmResponses ? respondBest.awaitingConfirmation : null;
+  // Set only where the primary criteria require confirmation (R8; irRC always, R28).
+  const awaiting = work.primary.awaitingConfirmation;
   if (awaiting && isLastEpisode) {
     const f = facts.find((x) => x.tp.date === awaiting.date);
     const from = dayText(awaiting.day + CONFIRMATION_DAYS);
@@ -159,61 +112,48 @@ export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, i
     if (f) out.push(diagnostic("response-unconfirmed", `${awaiting.response} of ${awaiting.date} is not confirmed yet: confirmation needs ${need} on a scan on or after ${from} (>= 28 days, R8).`, dateSpan(f.scan), { responseDate: awaiting.date, confirmFrom: from }));
   }
 
-  if (isLastEpisode) out.push(...followUpDiagnostics(work, eff));
+  if (isLastEpisode) {
+    out.push(...primary.pendingDiagnostics(work.primary, work.input));
+    out.push(...followUpOverdue(work, eff));
+  }
+  for (const [id, run] of work.runs) {
+    if (!work.input.eff.criteria.includes(id)) continue;
+    out.push(...criterion(id).ownDiagnostics(run, work.input, { primary: run === work.primary, lastEpisode: isLastEpisode }));
+  }
+  out.push(...criteriaDisagree(work));
   return out;
 }
 
-function followUpDiagnostics(work: EpisodeWork, eff: EffectiveSettings): CoreDiagnostic[] {
+/**
+ * R25: where the criteria read side by side give different categories at a scan (CR, PR, SD,
+ * NON-CR/NON-PD, PD (unconfirmed or not), NE), one information names each reading and what it saw.
+ */
+function criteriaDisagree(work: EpisodeWork): CoreDiagnostic[] {
+  const read = work.input.eff.criteria;
+  if (read.length < 2) return [];
   const out: CoreDiagnostic[] = [];
-  const run = work.irecist?.pending ?? null;
-  const pending = work.assessment.pendingConfirmation;
-  if (run && pending) {
-    const scan = work.facts[run.first].scan;
-    const data = windowData(run);
-    if (eff.asOf > run.missedAfter) {
-      out.push(diagnostic("unconfirmed-pseudoprogression", `The iUPD of ${pending.iupdDate} has no confirming scan and its window (${pending.from} to ${pending.to}, +2 days) has passed as of ${dayText(eff.asOf)}: unconfirmed, possibly pseudo-progression; no scan has confirmed or refuted it.`, dateSpan(scan), data));
-    } else {
-      out.push(diagnostic("confirmation-due", `The iUPD of ${pending.iupdDate} awaits confirmation: window ${pending.from} to ${pending.to} (28-56 days after it, R10).`, dateSpan(scan), data));
-    }
-  }
+  work.facts.forEach((f, i) => {
+    const readings = read.map((id) => ({ id, tp: work.runs.get(id)?.reading.timepoints[i] })).filter((r) => r.tp !== undefined);
+    const common = new Set(readings.map((r) => commonCategory(r.tp!.category)));
+    if (common.size < 2) return;
+    const parts = readings.map((r) => `${criterion(r.id).label} ${displayResponse(r.tp!)} (${r.tp!.saw})`);
+    out.push(diagnostic("criteria-disagree", `The criteria disagree at this scan: ${parts.join("; ")} (R25).`, dateSpan(f.scan),
+      { scanDate: f.tp.date, readings: readings.map((r) => `${r.id}:${r.tp!.response}`) }));
+  });
+  return out;
+}
+
+/** iRECIST's iUPD and iCPD are both progression when criteria are compared. */
+function commonCategory(category: string): string {
+  return category === "UPD" ? "PD" : category;
+}
+
+function followUpOverdue(work: EpisodeWork, eff: EffectiveSettings): CoreDiagnostic[] {
   const ep = work.assessment.episode;
   const last = ep.followUps[ep.followUps.length - 1] ?? ep.baseline;
-  if (eff.scheduleDays !== null && last) {
-    const due = last.day + eff.scheduleDays;
-    if (eff.asOf > due + eff.settings.followUpGraceDays) {
-      out.push(diagnostic("follow-up-overdue", `Next assessment was due on ${dayText(due)} (every ${eff.scheduleDays} days after the scan of ${last.date}); as of ${dayText(eff.asOf)} it is ${eff.asOf - due} days overdue (grace ${eff.settings.followUpGraceDays} days).`, dateSpan(last),
-        { dueDate: dayText(due), asOf: dayText(eff.asOf) }));
-    }
-  }
-  return out;
-}
-
-function recistPdCauses(f: TimepointFacts): string[] {
-  const causes: string[] = [];
-  const tp = f.tp;
-  if (tp.target === "PD") {
-    if (f.targetPdBySum && tp.sum !== null && tp.nadir !== null) causes.push(sumVsNadir(tp.sum, tp.nadir, tp.nadirDate));
-    else if (f.targetPdBySum && tp.nadir !== null) causes.push(`Measured targets alone sum to ${mm(f.targetSum.measured)}, already PD against the nadir of ${mm(tp.nadir)} with a target not evaluated (R4)`);
-    else causes.push("A target lesion reappeared after a CR (R6)");
-  }
-  if (tp.nonTarget === "PD") causes.push(f.nonTargets?.progressed.length ? `${f.nonTargets.progressed.join(", ")} progressed (non-target)` : "A non-target lesion reappeared after a CR (R6)");
-  const news = f.newLesions.lesions.filter((v) => v.present && v.unequivocal);
-  if (news.length > 0) causes.push(`New lesion${news.length > 1 ? "s" : ""} ${news.map((v) => `${v.lesion.id} (${v.lesion.organ})`).join(", ")}`);
-  if (causes.length === 0 && tp.changeFromNadirPct !== null) causes.push(`Change from nadir ${signedPct(tp.changeFromNadirPct)}`);
-  return causes;
-}
-
-/** The `data` of window diagnostics (quick fixes): the run's window, one source (R10). */
-function windowData(run: IupdRun): DiagnosticData {
-  const w = run.window;
-  return { iupdDate: w.iupdDate, windowFrom: w.from, windowTo: w.to };
-}
-
-function clinicalSpan(scan: Assessment): SpanLike {
-  for (const item of scan.node.items) if (item.type === "Clinical" || item.type === "Ecog") return item;
-  return dateSpan(scan);
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  if (eff.scheduleDays === null || !last) return [];
+  const due = last.day + eff.scheduleDays;
+  if (eff.asOf <= due + eff.settings.followUpGraceDays) return [];
+  return [diagnostic("follow-up-overdue", `Next assessment was due on ${dayText(due)} (every ${eff.scheduleDays} days after the scan of ${last.date}); as of ${dayText(eff.asOf)} it is ${eff.asOf - due} days overdue (grace ${eff.settings.followUpGraceDays} days).`, dateSpan(last),
+    { dueDate: dayText(due), asOf: dayText(eff.asOf) })];
 }

@@ -16,6 +16,8 @@ import { assessBiomarkers, BiomarkerReading } from "./biomarkers";
 import { classifyResistance } from "./resistance/classify";
 import { resistanceDiagnostics } from "./resistance/diagnostics";
 import { diagnostic } from "./clinical";
+import { criteriaList, criterion } from "../criteria/registry";
+import type { CriteriaId } from "../criteria/types";
 
 export interface AssessOptions {
   /** "Today" for due/overdue when neither the file nor the settings give an as-of date. */
@@ -33,7 +35,8 @@ export function assessCase(model: CaseModel, settings: Settings, options: Assess
     } catch (error) {
       // Nothing of this patient's assessment is kept: not its episodes, not its clinical findings.
       diagnostics.push(internalErrorDiagnostic("the response assessment of this patient", patient.idSpan, error));
-      patients.push({ patient, id: patient.id, criteria: patient.settings.criteria ?? settings.criteria, episodes: [], complete: false, incompleteBecause: [] });
+      const criteria = patient.settings.criteria ?? criteriaList(settings.criteria);
+      patients.push({ patient, id: patient.id, criteria: criteria[0], criteriaRead: criteria, episodes: [], complete: false, incompleteBecause: [] });
     }
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -79,8 +82,9 @@ function assessPatient(patient: Patient, settings: Settings, options: AssessOpti
   return {
     patient,
     id: patient.id,
-    criteria: eff.criteria,
-    episodes: works.map((work, i) => work?.assessment ?? unassessed(episodes[i], eff.criteria === "iRECIST")),
+    criteria: eff.criteria[0],
+    criteriaRead: eff.criteria,
+    episodes: works.map((work, i) => work?.assessment ?? unassessed(episodes[i], eff.criteria)),
     ...(biomarkers ? { biomarkers: biomarkers.entries } : {}),
     complete: true,
     incompleteBecause: [],
@@ -93,7 +97,7 @@ function episodeSpan(patient: Patient, episode: Episode): { start: number; end: 
 }
 
 /** An episode whose assessment failed: what it is, and no result at all. */
-function unassessed(episode: Episode, iRecist: boolean): EpisodeAssessment {
+function unassessed(episode: Episode, criteria: readonly CriteriaId[]): EpisodeAssessment {
   const assessment: EpisodeAssessment = {
     episode,
     therapy: episode.therapy?.name ?? null,
@@ -110,6 +114,6 @@ function unassessed(episode: Episode, iRecist: boolean): EpisodeAssessment {
     complete: false,
     incompleteBecause: [],
   };
-  if (iRecist) assessment.iBestResponse = null;
+  for (const id of criteria) criterion(id).decorate?.(null, assessment);
   return assessment;
 }

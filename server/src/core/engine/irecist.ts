@@ -127,6 +127,10 @@ export interface IrecistResult {
   events: IrecistEvent[];
   /** The run still awaiting its confirmation scan after the last TP (no counted scan yet). */
   pending: IupdRun | null;
+  /** The run still open after the last TP (unconfirmed, not reset), counted scans or not. */
+  open: IupdRun | null;
+  /** The iRECIST nadir in force at each TP (disregarded early scans left out, R10): the smallest earlier complete sum. */
+  nadirs: Array<{ sum: Tenths; date: string } | null>;
   /** First iUPD of the first confirmed run (R10), moved back to an equivocal lesion's first appearance (R6). */
   progressionDate: string | null;
 }
@@ -190,6 +194,7 @@ class IrecistAssessor {
   /** Last size of each measured nodal non-target and new lesion at a counted scan. */
   private readonly lastSize = new Map<string, Tenths>();
   private previous: IResponse | null = null;
+  private readonly nadirs: Array<{ sum: Tenths; date: string } | null> = [];
 
   constructor(private readonly input: IrecistInput) {
     this.facts = input.facts;
@@ -200,6 +205,9 @@ class IrecistAssessor {
 
   run(): IrecistResult {
     this.facts.forEach((f, i) => {
+      let nadir: { sum: Tenths; date: string } | null = null;
+      for (const h of this.sums) if (nadir === null || h.sum < nadir.sum) nadir = h;
+      this.nadirs.push(nadir);
       const response = this.assess(f, i);
       this.responses.push(response);
       const run = this.open ?? this.terminal;
@@ -213,7 +221,7 @@ class IrecistAssessor {
     const confirmedIupd = this.facts.map(() => false);
     for (const e of this.events) if (e.kind === "icpd") for (let k = e.run.first; k < e.index; k++) if (this.responses[k] === "iUPD") confirmedIupd[k] = true;
     const pending = this.open !== null && !this.open.counted ? this.open : null;
-    return { responses: this.responses, confirmedIupd, disregarded: this.disregarded, events: this.events, pending, progressionDate: this.progressionDate };
+    return { responses: this.responses, confirmedIupd, disregarded: this.disregarded, events: this.events, pending, open: this.open, nadirs: this.nadirs, progressionDate: this.progressionDate };
   }
 
   private assess(f: TimepointFacts, i: number): IResponse {

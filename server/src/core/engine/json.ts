@@ -1,12 +1,17 @@
 // The machine-readable assessment of the spec ("What the tools report"): field names, rounding to
-// one decimal and nulls exactly as documented. `iResponse`, `iBestResponse` and
-// `recistProgressionDate` appear only under iRECIST. Positions are zero-based lines and UTF-16 characters, as in LSP.
+// one decimal and nulls exactly as documented. `iResponse` and `iBestResponse` appear when iRECIST
+// is read (Decision 14), `recistProgressionDate` when the primary criteria are not RECIST 1.1.
+// A patient who reads more than RECIST 1.1 or iRECIST alone also gets `criteriaRead` and, per time
+// point and per episode, `readings` (P5): one entry per criterion read, fields in a fixed order.
+// Positions are zero-based lines and UTF-16 characters, as in LSP.
 import type { Analysis } from "../analyze";
 import type { CoreDiagnostic } from "../diagnostics";
 import type { Tenths } from "../model/types";
 import type { BiomarkerEntry, CaseAssessment, EpisodeAssessment, NewLesionsCategory, ResistanceResult, TimepointAssessment } from "./types";
+import type { CriteriaId, EpisodeReading, TimepointReading } from "../criteria/types";
 import { LineIndex, Position } from "../text/lineIndex";
 import { round1, roundPct, tenthsToMm } from "../util/numbers";
+import { criterion, DEFAULT_CRITERIA } from "../criteria/registry";
 
 export interface JsonTimepoint {
   date: string;
@@ -21,6 +26,28 @@ export interface JsonTimepoint {
   newLesionTargetSum: number | null;
   response: string;
   iResponse?: string;
+  /** P5: the time point under each criterion read (only when `criteriaRead` is given). */
+  readings?: Record<string, JsonTimepointReading>;
+}
+
+/** One time point under one criterion (P5, Decision 16). */
+export interface JsonTimepointReading {
+  /** mm (one decimal), or mm² for irRC. */
+  burden: number | null;
+  unit: "mm" | "mm2";
+  nadir: number | null;
+  changeFromBaselinePct: number | null;
+  /** Null against a nadir of 0. */
+  changeFromNadirPct: number | null;
+  response: string;
+  confirmation: "pending" | "confirmed" | "negated" | null;
+  neReason: string | null;
+}
+
+/** One episode under one criterion (P5). */
+export interface JsonEpisodeReading {
+  bestResponse: string | null;
+  progressionDate: string | null;
 }
 
 export interface JsonEpisode {
@@ -31,8 +58,10 @@ export interface JsonEpisode {
   bestResponse: string | null;
   iBestResponse?: string | null;
   progressionDate: string | null;
-  /** iRECIST only: the RECIST 1.1 date of progression (first PD of the episode, R7, R6). */
+  /** When the primary criteria are not RECIST 1.1: the RECIST 1.1 date of progression (first PD of the episode, R7, R6). */
   recistProgressionDate?: string | null;
+  /** P5: the episode under each criterion read (only when `criteriaRead` is given). */
+  readings?: Record<string, JsonEpisodeReading>;
   /** R17-R24 (P5): the resistance classification of the line; null when the episode's assessment failed. */
   resistance: JsonResistance | null;
   /** False when an error touches this episode's data; `incompleteBecause` then names the errors. */
@@ -71,7 +100,10 @@ export interface JsonBiomarker {
 
 export interface JsonPatient {
   id: string;
+  /** The primary criteria (P3). */
   criteria: string;
+  /** Every criterion read, primary first (Decision 14); only when more than RECIST 1.1 or iRECIST alone is read. */
+  criteriaRead?: string[];
   complete: boolean;
   incompleteBecause?: JsonReason[];
   episodes: JsonEpisode[];
@@ -103,7 +135,38 @@ export interface JsonFileAssessment {
 const mmOrNull = tenthsToMm;
 const pctOrNull = roundPct;
 
-export function timepointJson(tp: TimepointAssessment, iRecist: boolean): JsonTimepoint {
+/**
+ * Whether a patient reading these criteria gets `criteriaRead` and `readings`: when it reads more
+ * than one, or one whose results the version-1 fields (`response`, `iResponse`) do not hold.
+ */
+export function showsReadings(criteria: readonly CriteriaId[]): boolean {
+  return criteria.length > 1 || !criterion(criteria[0]).fieldsOfVersion1;
+}
+
+/** A burden in its unit, one decimal, half away from zero: tenths of a mm -> mm, hundredths of a mm² -> mm². */
+export function burdenValue(value: number | null, unit: "mm" | "mm2"): number | null {
+  if (value === null) return null;
+  return unit === "mm" ? tenthsToMm(value) : roundPct(value / 100);
+}
+
+export function timepointReadingJson(tp: TimepointReading, unit: "mm" | "mm2"): JsonTimepointReading {
+  return {
+    burden: burdenValue(tp.burden, unit),
+    unit,
+    nadir: burdenValue(tp.nadir, unit),
+    changeFromBaselinePct: pctOrNull(tp.changeFromBaselinePct),
+    changeFromNadirPct: pctOrNull(tp.changeFromNadirPct),
+    response: tp.response,
+    confirmation: tp.confirmation,
+    neReason: tp.neReason,
+  };
+}
+
+/**
+ * One time point; `criteria` are the patient's criteria read (primary first). `index` is the time
+ * point's place in its episode, for the episode's readings (`readings` given only with it).
+ */
+export function timepointJson(tp: TimepointAssessment, criteria: readonly CriteriaId[], readings?: { episode: EpisodeAssessment; index: number }): JsonTimepoint {
   const json: JsonTimepoint = {
     date: tp.date,
     sum: mmOrNull(tp.sum),
@@ -117,7 +180,18 @@ export function timepointJson(tp: TimepointAssessment, iRecist: boolean): JsonTi
     newLesionTargetSum: mmOrNull(tp.newLesionTargetSum),
     response: tp.response,
   };
-  if (iRecist) json.iResponse = tp.iResponse ?? "NE";
+  for (const id of criteria) {
+    const legacy = criterion(id).legacyJson;
+    if (legacy) Object.assign(json, legacy.timepoint(tp));
+  }
+  if (readings && showsReadings(criteria)) {
+    const out: Record<string, JsonTimepointReading> = {};
+    for (const id of criteria) {
+      const reading = readings.episode.readings?.[id]?.timepoints[readings.index];
+      if (reading) out[id] = timepointReadingJson(reading, criterion(id).unit);
+    }
+    json.readings = out;
+  }
   return json;
 }
 
@@ -163,20 +237,35 @@ export function biomarkerJson(b: BiomarkerEntry): JsonBiomarker {
   };
 }
 
-export function episodeJson(e: EpisodeAssessment, iRecist: boolean, positions: Positions): JsonEpisode {
-  // The spec's key order: iBestResponse right after bestResponse, recistProgressionDate after progressionDate.
-  const json: JsonEpisode = {
+export function episodeReadingJson(e: EpisodeReading): JsonEpisodeReading {
+  return { bestResponse: e.bestResponse, progressionDate: e.progressionDate };
+}
+
+export function episodeJson(e: EpisodeAssessment, criteria: readonly CriteriaId[], positions: Positions): JsonEpisode {
+  // Keep the spec's key order: a criterion's version-1 fields right after bestResponse, recistProgressionDate after progressionDate.
+  const json = {
     therapy: e.therapy,
     start: e.start,
     baseline: e.baseline ? { date: e.baseline.date, sum: mmOrNull(e.baseline.sum) } : null,
-    timepoints: e.timepoints.map((tp) => timepointJson(tp, iRecist)),
+    timepoints: e.timepoints.map((tp, index) => timepointJson(tp, criteria, { episode: e, index })),
     bestResponse: e.bestResponse,
-    ...(iRecist ? { iBestResponse: e.iBestResponse ?? null } : {}),
-    progressionDate: e.progressionDate,
-    ...(iRecist ? { recistProgressionDate: e.recistProgressionDate ?? null } : {}),
-    resistance: resistanceJson(e.resistance),
-    complete: true,
-  };
+  } as JsonEpisode;
+  for (const id of criteria) {
+    const legacy = criterion(id).legacyJson;
+    if (legacy) Object.assign(json, legacy.afterBestResponse(e));
+  }
+  json.progressionDate = e.progressionDate;
+  if (criteria[0] !== DEFAULT_CRITERIA) json.recistProgressionDate = e.recistProgressionDate ?? null;
+  if (showsReadings(criteria)) {
+    const out: Record<string, JsonEpisodeReading> = {};
+    for (const id of criteria) {
+      const reading = e.readings?.[id];
+      out[id] = reading ? episodeReadingJson(reading) : { bestResponse: null, progressionDate: null };
+    }
+    json.readings = out;
+  }
+  json.resistance = resistanceJson(e.resistance);
+  json.complete = true;
   return withCompleteness(json, e.complete, e.incompleteBecause, positions);
 }
 
@@ -185,8 +274,11 @@ export function patientsJson(assessment: CaseAssessment, text: string): JsonPati
   let index: LineIndex | null = null;
   const positions: Positions = () => (index ??= new LineIndex(text));
   return assessment.patients.map((p) => {
-    const json = withCompleteness({ id: p.id, criteria: p.criteria, complete: true } as JsonPatient, p.complete, p.incompleteBecause, positions);
-    json.episodes = p.episodes.map((e) => episodeJson(e, p.criteria === "iRECIST", positions));
+    const head = { id: p.id, criteria: p.criteria } as JsonPatient;
+    if (showsReadings(p.criteriaRead)) head.criteriaRead = [...p.criteriaRead];
+    head.complete = true;
+    const json = withCompleteness(head, p.complete, p.incompleteBecause, positions);
+    json.episodes = p.episodes.map((e) => episodeJson(e, p.criteriaRead, positions));
     json.biomarkers = (p.biomarkers ?? []).map(biomarkerJson);
     return json;
   });

@@ -63,7 +63,7 @@ export function judgeNonTargets(nonTargets: Lesion[], scan: Assessment, markers:
 const NOT_EVALUATED = { kind: "not-evaluated" } as const;
 
 /** Markers whose latest result on or before `day` is above its upper limit of normal (R16). */
-function abnormalMarkers(markers: MarkerResult[], day: number): string[] {
+export function abnormalMarkers(markers: MarkerResult[], day: number): string[] {
   const latest = new Map<string, MarkerResult>();
   for (const m of markers) if (m.day <= day) latest.set(m.name, m);
   return [...latest.values()].filter((m) => m.uln !== null && m.value > m.uln).map((m) => `${m.name} ${m.value} ${m.unit} (${m.date}, ULN ${m.uln})`);

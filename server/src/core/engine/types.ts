@@ -3,6 +3,7 @@
 // engine/json.ts; the language service reads them for hovers, inlay hints and code lenses.
 import type { Assessment, Day, Episode, Patient, Tenths, Criteria, StopReason } from "../model/types";
 import type { CoreDiagnostic } from "../diagnostics";
+import type { CriteriaId, EpisodeReading } from "../criteria/types";
 
 export type TargetCategory = "CR" | "PR" | "SD" | "PD" | "NE";
 export type NonTargetCategory = "CR" | "NON-CR/NON-PD" | "PD" | "NE";
@@ -115,6 +116,13 @@ export interface EpisodeAssessment {
   ctdna: CtdnaReading | null;
   explanation: Explanation[];
   /**
+   * The episode under each criterion the patient reads (P3, P5), and always under RECIST 1.1:
+   * burdens, responses, confirmation states, best response and progression date (criteria/*.ts).
+   * The JSON shows those of the criteria read when a patient reads more than RECIST 1.1 or
+   * iRECIST alone (engine/json.ts).
+   */
+  readings?: Partial<Record<CriteriaId, EpisodeReading>>;
+  /**
    * The resistance classification of this line (R17-R24); absent only when the episode's
    * assessment failed (internal-error).
    */
@@ -209,7 +217,10 @@ export interface BiomarkerEntry {
 export interface PatientAssessment {
   patient: Patient;
   id: string;
-  criteria: Criteria;
+  /** The primary criteria (P3): the first the patient names. */
+  criteria: CriteriaId;
+  /** Every criterion the patient reads, the primary first (P3, Decision 14). */
+  criteriaRead: CriteriaId[];
   episodes: EpisodeAssessment[];
   /** R31-R34: every structured finding of the patient's biopsies, in date order (P5); absent when that stage failed. */
   biomarkers?: BiomarkerEntry[];

@@ -22,10 +22,13 @@
 // in the value) are TRSTAT "NOT DONE" with the reason in TRREASND. SUMDIAM gives the target sum of every baseline and time point.
 //
 // RS has the RECIST 1.1 rows (TRGRESP, NTRGRESP, NEWLIND, OVRLRESP per time point, BESTRSP per
-// episode) of every patient, and for iRECIST patients also the iRECIST ones (OVRLRESP, BESTRSP),
-// each with its RSCAT. The resistance classification (R17-R24) has no place here: RS holds the
-// response assessments of a response criterion, and SDTM has no controlled test for a resistance
-// class, so a sponsor-defined RSTESTCD would only look standard; it is in the JSON, CSV and FHIR. An episode whose data an error touches has no RS rows (its responses would
+// episode) of every patient, and for every other criterion the patient reads (iRECIST, irRC,
+// irRECIST, imRECIST: P3) its OVRLRESP and BESTRSP, each with the criterion's RSCAT.
+// A value with two diameters (P1) gives two TR rows: LDIAM (the longest diameter) and LPERP (the
+// longest perpendicular; a node's short axis). The resistance classification (R17-R24) has no
+// place here: RS holds the response assessments of a response criterion, and SDTM has no
+// controlled test for a resistance class, so a sponsor-defined RSTESTCD would only look standard;
+// it is in the JSON, CSV and FHIR. An episode whose data an error touches has no RS rows (its responses would
 // rest on part of the data); it is listed in `leftOut`. A patient with an organ outside the known
 // list has no CDISC location term: the patient is left out of all three tables and listed too.
 import type { Table, Cell } from "./table";
@@ -34,7 +37,9 @@ import { mm } from "./cohort";
 import type { Assessment, Lesion, Measurement } from "../model/types";
 import type { EpisodeAssessment, PatientAssessment } from "../engine/types";
 import { CDISC_LOCATION, isKnownOrgan, KnownOrgan } from "../model/organs";
-import { formatMm } from "../util/numbers";
+import { formatMm, toTenths } from "../util/numbers";
+import type { LengthNode } from "../syntax/ast";
+import { criterion, DEFAULT_CRITERIA } from "../criteria/registry";
 import { TOO_SMALL_TENTHS } from "../model/build";
 import { unreadableAt, unreadableBaseline } from "../engine/unreadable";
 import { lesionsOf } from "../engine/timepoints";
@@ -205,16 +210,20 @@ function rsRows(subject: Subject, patient: PatientAssessment, episode: EpisodeAs
     subject.studyId, "RS", subject.usubjid, ++subject.counters.rs, lineGroup(line), testcd, test, category, result, result, EVALUATOR,
     ...(scan ? visitCells(subject, scan) : [null, null, "TREATMENT"]), scan ? scan.date : null,
   ];
-  const iRecist = patient.criteria === "iRECIST";
-  for (const tp of episode.timepoints) {
+  // The criteria read beside RECIST 1.1 (P3), each under its own RSCAT.
+  const others = patient.criteriaRead.filter((id) => id !== DEFAULT_CRITERIA).map((id) => ({ c: criterion(id), reading: episode.readings?.[id] }));
+  episode.timepoints.forEach((tp, i) => {
     if (tp.target !== null) out.push(row(tp.scan, "TRGRESP", "Target Response", "RECIST 1.1", tp.target));
     if (tp.nonTarget !== null) out.push(row(tp.scan, "NTRGRESP", "Non-target Response", "RECIST 1.1", tp.nonTarget));
     out.push(row(tp.scan, "NEWLIND", "New Lesion Indicator", "RECIST 1.1", NEW_LESION_INDICATOR[tp.newLesions]));
     out.push(row(tp.scan, "OVRLRESP", "Overall Response", "RECIST 1.1", tp.response));
-    if (iRecist && tp.iResponse !== undefined) out.push(row(tp.scan, "OVRLRESP", "Overall Response", "iRECIST", tp.iResponse));
-  }
+    for (const { c, reading } of others) {
+      const r = reading?.timepoints[i];
+      if (r) out.push(row(tp.scan, "OVRLRESP", "Overall Response", c.cdiscCategory, r.response));
+    }
+  });
   if (episode.bestResponse) out.push(row(null, "BESTRSP", "Best Overall Response", "RECIST 1.1", episode.bestResponse));
-  if (iRecist && episode.iBestResponse) out.push(row(null, "BESTRSP", "Best Overall Response", "iRECIST", episode.iBestResponse));
+  for (const { c, reading } of others) if (reading?.bestResponse) out.push(row(null, "BESTRSP", "Best Overall Response", c.cdiscCategory, reading.bestResponse));
 }
 
 /**
@@ -315,11 +324,24 @@ function results(lesion: Lesion, m: Measurement): Result[] {
   const equivocalState: Result[] = m.equivocal ? [{ test: "TUMSTATE", orres: "equivocal", orresu: null, stresc: "EQUIVOCAL", stresn: null, notDone: null }] : [];
   switch (node.type) {
     case "Length":
-      return [size(node.number.text, node.unit, toTenthsOf(m)), ...equivocalState];
     case "Split": {
-      const units = new Set(node.fragments.map((f) => f.unit));
-      const orres = units.size === 1 ? node.fragments.map((f) => f.number.text).join(" + ") : node.fragments.map((f) => `${f.number.text} ${f.unit}`).join(" + ");
-      return [size(orres, units.size === 1 ? node.fragments[0].unit : null, toTenthsOf(m)), ...equivocalState];
+      const fragments = node.type === "Length" ? [node] : node.fragments;
+      const units = new Set(fragments.map((f) => f.unit));
+      const unit = units.size === 1 ? fragments[0].unit : null;
+      const text = (numbers: string[]) => (unit !== null ? numbers.join(" + ") : numbers.map((n, i) => `${n} ${fragments[i].unit}`).join(" + "));
+      const diameters = m.value.kind === "size" ? m.value.diameters : undefined;
+      if (!diameters || diameters.some((d) => d.short === null)) return [size(text(fragments.map((f) => f.number.text)), unit, toTenthsOf(m)), ...equivocalState];
+      // P1: the longest diameter and its perpendicular (the larger number first, Decision 6).
+      const swapped = (f: LengthNode) => f.perpendicular !== null && toTenths(f.perpendicular.text, f.unit) > toTenths(f.number.text, f.unit);
+      const longText = fragments.map((f) => (swapped(f) ? (f.perpendicular as NonNullable<LengthNode["perpendicular"]>).text : f.number.text));
+      const shortText = fragments.map((f) => (swapped(f) ? f.number.text : (f.perpendicular as NonNullable<LengthNode["perpendicular"]>).text));
+      const long = diameters.reduce((sum, d) => sum + d.long, 0);
+      const short = diameters.reduce((sum, d) => sum + (d.short as number), 0);
+      return [
+        { test: "LDIAM", orres: text(longText), orresu: unit, stresc: formatMm(long), stresn: mm(long), notDone: null },
+        { test: "LPERP", orres: text(shortText), orresu: unit, stresc: formatMm(short), stresn: mm(short), notDone: null },
+        ...equivocalState,
+      ];
     }
     case "Merged":
       return [{ test: diameterTest(lesion), orres: null, orresu: null, stresc: null, stresn: null, notDone: "TUMOR MERGED" }];

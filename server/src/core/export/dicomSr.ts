@@ -1,6 +1,7 @@
 // `nadir export --to dicom-sr`: one DICOM Enhanced SR "Imaging Measurement Report" (TID 1500) per
 // assessment, one Measurement Group (TID 1501) per measured lesion: Tracking Identifier (the lesion
-// id), Tracking Unique Identifier, Finding Site, and Long Axis (Short Axis for nodes, R2) in mm.
+// id), Tracking Unique Identifier, Finding Site, and Long Axis (Short Axis for nodes, R2) in mm; a
+// value with two diameters (P1, `42 x 30 mm`) gives both its Long Axis and its Short Axis.
 // Files are written with dcmjs and read back by core/import/srRead.ts.
 //
 // Every UID is derived, never random, so that the same case file gives the same files and a
@@ -137,6 +138,12 @@ function measurementGroup(patientId: string, lesion: Lesion, m: Measurement): Re
   const tenths = m.value.kind === "size" ? m.value.tenths : 0;
   const site = ORGAN_SITES[lesion.organ]?.[0];
   const axis = lesion.organ === NODAL_ORGAN || lesion.nodal ? CONCEPTS.shortAxis : CONCEPTS.longAxis;
+  // P1: a value written `A x B` (one fragment) is exported as its Long Axis and its Short Axis.
+  const two = m.value.kind === "size" && m.value.source === "length" && m.value.diameters?.length === 1 && m.value.diameters[0].short !== null ? m.value.diameters[0] : null;
+  const num = (concept: typeof axis, value: number) => ({
+    RelationshipType: "CONTAINS", ValueType: "NUM", ConceptNameCodeSequence: [codeItem(concept.write)],
+    MeasuredValueSequence: [{ MeasurementUnitsCodeSequence: [codeItem(MILLIMETRE)], NumericValue: value / 10 }],
+  });
   return {
     RelationshipType: "CONTAINS",
     ValueType: "CONTAINER",
@@ -147,10 +154,7 @@ function measurementGroup(patientId: string, lesion: Lesion, m: Measurement): Re
       { RelationshipType: "HAS OBS CONTEXT", ValueType: "TEXT", ConceptNameCodeSequence: [codeItem(CONCEPTS.trackingIdentifier.write)], TextValue: lesion.id },
       { RelationshipType: "HAS OBS CONTEXT", ValueType: "UIDREF", ConceptNameCodeSequence: [codeItem(CONCEPTS.trackingUid.write)], UID: trackingUidOf(patientId, lesion.id) },
       ...(site ? [codeContent("HAS CONCEPT MOD", CONCEPTS.findingSite.write, site)] : []),
-      {
-        RelationshipType: "CONTAINS", ValueType: "NUM", ConceptNameCodeSequence: [codeItem(axis.write)],
-        MeasuredValueSequence: [{ MeasurementUnitsCodeSequence: [codeItem(MILLIMETRE)], NumericValue: tenths / 10 }],
-      },
+      ...(two ? [num(CONCEPTS.longAxis, two.long), num(CONCEPTS.shortAxis, two.short as number)] : [num(axis, tenths)]),
     ],
   };
 }

@@ -1,7 +1,8 @@
 // `nadir export --to fhir`: one FHIR R4 Bundle (type collection) per patient, aligned with mCODE:
 // the Patient, a BodyStructure per lesion (its id as identifier), a TumorSize Observation per
 // measured diameter (LOINC 21889-1 with a 33728-7 component), a disease-status Observation per
-// time point (LOINC 97509-4, the criteria's response), ctDNA and tumour-marker Observations, and
+// time point (LOINC 97509-4, the primary criteria's response, and one per criterion read side by
+// side, P3), ctDNA and tumour-marker Observations, and
 // each therapy as a MedicationStatement (drugs) or Procedure (radiotherapy, local treatment), with
 // its last dose and stop reason when the file gives them (language 1.1), and for each line of
 // immunotherapy the resistance classification (R17-R24) as an Observation focused on that therapy.
@@ -11,9 +12,12 @@ import { createHash } from "crypto";
 import type {
   BodyStructure, Bundle, BundleEntry, CodeableConcept, MedicationStatement, Observation, Patient as FhirPatient, Procedure, Quantity, Reference, Resource,
 } from "@medplum/fhirtypes";
-import type { Patient } from "../model/types";
+import type { MeasuredValue, Patient } from "../model/types";
 import type { EpisodeAssessment, PatientAssessment, ResistanceResult, TimepointAssessment } from "../engine/types";
+import type { Category, Criterion, TimepointReading } from "../criteria/types";
 import { CohortFile, mm, recistCategory } from "./cohort";
+import { criterion, DEFAULT_CRITERIA } from "../criteria/registry";
+import { burdenValue } from "../engine/json";
 
 const LOINC = "http://loinc.org";
 const SNOMED = "http://snomed.info/sct";
@@ -28,6 +32,8 @@ export const RESISTANCE_SYSTEM = "urn:nadir:resistance";
 export const LOINC_TUMOR_SIZE = "21889-1";
 export const LOINC_MAX_DIMENSION = "33728-7";
 export const LOINC_DISEASE_STATUS = "97509-4";
+/** P1: the second diameter of a lesion measured `A x B`. */
+export const LOINC_ADDITIONAL_DIMENSION = "33729-5";
 
 /** mCODE ConditionStatusTrendVS: the direction a response category says the disease took. */
 const STATUS_TREND: Record<string, { code: string; display: string }> = {
@@ -86,14 +92,21 @@ export function patientBundle(assessed: PatientAssessment): Bundle {
         const focus = lesionRefs.get(m.lesionId);
         if (!focus || m.value.kind !== "size") continue;
         const lesion = episode.episode.lesions.get(m.lesionId)!;
-        const ref = add(`${prefix}/size/${a.date}/${m.lesionId}`, tumourSize(subject, focus, a.date, mm(m.value.tenths) as number, lesion.nodal, a.modality));
+        const ref = add(`${prefix}/size/${a.date}/${m.lesionId}`, tumourSize(subject, focus, a.date, m.value, lesion.nodal, a.modality));
         sizesAt.set(a.date, [...(sizesAt.get(a.date) ?? []), ref]);
       }
     }
+    const primary = criterion(assessed.criteria);
+    const others = assessed.criteriaRead.filter((id) => id !== assessed.criteria && id !== DEFAULT_CRITERIA).map(criterion);
     const responses = new Map<string, Reference<Observation>>();
-    for (const tp of episode.timepoints) {
-      responses.set(tp.date, add(`${prefix}/response/${tp.date}`, responseObservation(subject, assessed, episode, tp, sizesAt.get(tp.date) ?? [])));
-    }
+    episode.timepoints.forEach((tp, i) => {
+      responses.set(tp.date, add(`${prefix}/response/${tp.date}`, responseObservation(subject, primary, episode, tp, i, sizesAt.get(tp.date) ?? [])));
+      // Each criterion read side by side (P3): an observation of its own, with its burden.
+      for (const c of others) {
+        const reading = episode.readings?.[c.id]?.timepoints[i];
+        if (reading) add(`${prefix}/response/${tp.date}/${c.id}`, criterionObservation(subject, c, episode, tp, reading, sizesAt.get(tp.date) ?? []));
+      }
+    });
     const therapy = episode.episode.therapy;
     const r = episode.resistance;
     if (r && therapy && r.class !== "not-applicable") {
@@ -115,7 +128,20 @@ function millimetres(value: number): Quantity {
   return { value, unit: "mm", system: UCUM, code: "mm" };
 }
 
-function tumourSize(subject: Reference<FhirPatient>, focus: Reference, date: string, valueMm: number, nodal: boolean, modality: string | null): Observation {
+function tumourSize(subject: Reference<FhirPatient>, focus: Reference, date: string, value: Extract<MeasuredValue, { kind: "size" }>, nodal: boolean, modality: string | null): Observation {
+  // P1: two diameters give the longest (maximum dimension) and the perpendicular (additional dimension; a node's short axis).
+  const two = value.diameters && value.diameters.every((d) => d.short !== null) ? value.diameters : null;
+  const long = two ? two.reduce((sum, d) => sum + d.long, 0) : value.tenths;
+  const component: NonNullable<Observation["component"]> = [{
+    code: { coding: [{ system: LOINC, code: LOINC_MAX_DIMENSION, display: "Size.maximum dimension in Tumor" }] },
+    valueQuantity: millimetres(mm(long) as number),
+  }];
+  if (two) {
+    component.push({
+      code: { coding: [{ system: LOINC, code: LOINC_ADDITIONAL_DIMENSION, display: "Size.additional dimension in Tumor" }] },
+      valueQuantity: millimetres(mm(two.reduce((sum, d) => sum + (d.short as number), 0)) as number),
+    });
+  }
   return {
     resourceType: "Observation",
     status: "final",
@@ -125,12 +151,9 @@ function tumourSize(subject: Reference<FhirPatient>, focus: Reference, date: str
     focus: [focus],
     effectiveDateTime: date,
     ...(modality ? { method: { text: modality } } : {}),
-    component: [{
-      code: { coding: [{ system: LOINC, code: LOINC_MAX_DIMENSION, display: "Size.maximum dimension in Tumor" }] },
-      valueQuantity: millimetres(valueMm),
-    }],
+    component,
     // RECIST measures nodes on their short axis (R2); say so rather than imply the longest one.
-    ...(nodal ? { note: [{ text: "Lymph node: short-axis diameter (RECIST 1.1)." }] } : {}),
+    ...(nodal ? { note: [{ text: two ? "Lymph node: long axis, and the short axis as the additional dimension (RECIST 1.1 reads the short axis)." : "Lymph node: short-axis diameter (RECIST 1.1)." }] } : {}),
   };
 }
 
@@ -138,17 +161,35 @@ function tumourSize(subject: Reference<FhirPatient>, focus: Reference, date: str
  * A response computed from an episode whose data an error touches (core/completeness.ts) is
  * "preliminary" (FHIR: "data may be incomplete or unverified") and says why in a note.
  */
-function responseObservation(subject: Reference<FhirPatient>, assessed: PatientAssessment, episode: EpisodeAssessment, tp: TimepointAssessment, sizes: Reference<Observation>[]): Observation {
-  const iRecist = assessed.criteria === "iRECIST" && tp.iResponse !== undefined;
-  const response: string = iRecist ? tp.iResponse! : tp.response;
-  const trend = STATUS_TREND[recistCategory(response)];
-  const criteria = assessed.criteria === "iRECIST" ? "iRECIST" : "RECIST 1.1";
+function responseObservation(subject: Reference<FhirPatient>, primary: Criterion, episode: EpisodeAssessment, tp: TimepointAssessment, index: number, sizes: Reference<Observation>[]): Observation {
+  // The primary criteria's response (P3); RECIST 1.1's is a component when they are others.
+  const reading = primary.id === DEFAULT_CRITERIA ? null : episode.readings?.[primary.id]?.timepoints[index] ?? null;
+  const response: string = reading ? reading.response : tp.response;
+  const trend = STATUS_TREND[recistCategory(response)] ?? STATUS_TREND[COMMON[reading?.category ?? "NE"]];
+  const criteria = reading ? primary.cdiscCategory : "RECIST 1.1";
   const component: NonNullable<Observation["component"]> = [];
   if (tp.target !== null) component.push({ code: { text: "Target lesion response" }, valueCodeableConcept: localCode(tp.target) });
   if (tp.nonTarget !== null) component.push({ code: { text: "Non-target lesion response" }, valueCodeableConcept: localCode(tp.nonTarget) });
   component.push({ code: { text: "New lesions" }, valueCodeableConcept: localCode(tp.newLesions) });
   if (tp.sum !== null) component.push({ code: { text: "Sum of diameters of target lesions" }, valueQuantity: millimetres(mm(tp.sum) as number) });
-  if (iRecist) component.push({ code: { text: "RECIST 1.1 overall response" }, valueCodeableConcept: localCode(tp.response) });
+  if (reading) component.push({ code: { text: "RECIST 1.1 overall response" }, valueCodeableConcept: localCode(tp.response) });
+  return responseResource(subject, episode, tp.date, criteria, response, trend, component, sizes);
+}
+
+/** A criterion read side by side (P3): its response, its burden in its unit, the state of its confirmation. */
+function criterionObservation(subject: Reference<FhirPatient>, c: Criterion, episode: EpisodeAssessment, tp: TimepointAssessment, reading: TimepointReading, sizes: Reference<Observation>[]): Observation {
+  const component: NonNullable<Observation["component"]> = [];
+  const burden = burdenValue(reading.burden, c.unit);
+  if (burden !== null) component.push({ code: { text: c.unit === "mm2" ? "Sum of the products of the diameters" : "Tumour burden (sum of diameters)" }, valueQuantity: c.unit === "mm2" ? { value: burden, unit: "mm2", system: UCUM, code: "mm2" } : millimetres(burden) });
+  if (reading.confirmation) component.push({ code: { text: "Confirmation" }, valueCodeableConcept: localCode(reading.confirmation) });
+  return responseResource(subject, episode, tp.date, c.cdiscCategory, reading.response, STATUS_TREND[COMMON[reading.category]], component, sizes);
+}
+
+/**
+ * A response computed from an episode whose data an error touches (core/completeness.ts) is
+ * "preliminary" (FHIR: "data may be incomplete or unverified") and says why in a note.
+ */
+function responseResource(subject: Reference<FhirPatient>, episode: EpisodeAssessment, date: string, criteria: string, response: string, trend: { code: string; display: string }, component: NonNullable<Observation["component"]>, sizes: Reference<Observation>[]): Observation {
   const codes = [...new Set(episode.incompleteBecause.map((d) => d.code))];
   return {
     resourceType: "Observation",
@@ -157,7 +198,7 @@ function responseObservation(subject: Reference<FhirPatient>, assessed: PatientA
     category: category("imaging"),
     code: { coding: [{ system: LOINC, code: LOINC_DISEASE_STATUS, display: "Cancer disease progression" }], text: `${criteria} overall response` },
     subject,
-    effectiveDateTime: tp.date,
+    effectiveDateTime: date,
     method: { text: criteria },
     valueCodeableConcept: {
       coding: [{ system: SNOMED, code: trend.code, display: trend.display }, { system: RESPONSE_SYSTEM, code: response }],
@@ -167,6 +208,9 @@ function responseObservation(subject: Reference<FhirPatient>, assessed: PatientA
     ...(sizes.length > 0 ? { derivedFrom: sizes } : {}),
   };
 }
+
+/** A criterion's common category as the key of STATUS_TREND. */
+const COMMON: Record<Category, string> = { CR: "CR", PR: "PR", SD: "SD", NN: "NON-CR/NON-PD", UPD: "PD", PD: "PD", NE: "NE" };
 
 function localCode(code: string): CodeableConcept {
   return { coding: [{ system: RESPONSE_SYSTEM, code }], text: code };

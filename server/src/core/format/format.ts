@@ -4,7 +4,7 @@
 // outside quoted text changes, and the grammar treats that whitespace as free, so the meaning of
 // the file never changes (tests compare the assessment before and after).
 import { parseText } from "../syntax/parse";
-import type { AssessmentNode, BiopsyBlockNode, FileNode, LesionNode, PatientNode, Span } from "../syntax/ast";
+import type { LengthNode, AssessmentNode, BiopsyBlockNode, FileNode, LesionNode, PatientNode, Span } from "../syntax/ast";
 
 export interface FormatOptions {
   /** One level of indentation; two spaces by default. */
@@ -217,10 +217,22 @@ function lesionPlan(text: string, node: LesionNode, group: number): Plan {
     depth: 2,
     id: node.id.value,
     middle: collapse(text.slice(node.id.end, node.value.start)).trim(),
-    value: collapse(text.slice(node.value.start, node.value.end)),
+    value: valueText(text, node),
     comment: commentAfter(text, node.end),
     group,
   };
+}
+
+/**
+ * A value as written with its spaces collapsed; two diameters (P1) are written `42 x 30 mm`
+ * (`×` and missing spaces normalised, the numbers and their order kept).
+ */
+function valueText(text: string, node: LesionNode): string {
+  const v = node.value;
+  const lengths = v.type === "Length" ? [v] : v.type === "Split" ? v.fragments : [];
+  if (!lengths.some((l) => l.perpendicular)) return collapse(text.slice(v.start, v.end));
+  const one = (l: LengthNode) => `${l.number.text}${l.perpendicular ? ` x ${l.perpendicular.text}` : ""} ${l.unit}`;
+  return v.type === "Split" ? `split ${lengths.map(one).join(" + ")}` : one(lengths[0]);
 }
 
 interface GroupWidths {

@@ -9,15 +9,18 @@
 // undefined (null) when every answer on both sides is the same single category.
 import { analyze } from "../analyze";
 import type { Settings } from "../settings";
-import type { Explanation, TimepointAssessment } from "../engine/types";
+import type { EpisodeAssessment, Explanation, TimepointAssessment } from "../engine/types";
+import type { Criterion } from "../criteria/types";
+import { criterion, DEFAULT_CRITERIA } from "../criteria/registry";
 import type { Table } from "../export/table";
-import { CsvRow, CsvTable, RS_REQUIRED, SdtmCase, requireColumns, selectReader, SdtmError } from "./sdtm";
+import { CsvRow, CsvTable, RS_REQUIRED, SdtmCase, criterionOfCategory, requireColumns, selectReader, SdtmError } from "./sdtm";
 
 export interface AgreementRow {
   subject: string;
   visit: string;
   date: string | null;
-  criteria: "RECIST 1.1" | "iRECIST";
+  /** The criterion's label ("RECIST 1.1", "iRECIST", "irRC" ...): from RSCAT, else the patient's primary criteria. */
+  criteria: string;
   nadir: string | null;
   recorded: string | null;
   /** null when one side is missing (not compared). */
@@ -49,6 +52,7 @@ export function canonicalResponse(text: string): string | null {
     "COMPLETE RESPONSE": "CR", "PARTIAL RESPONSE": "PR", "STABLE DISEASE": "SD", "PROGRESSIVE DISEASE": "PD",
     "NOT EVALUABLE": "NE", "NOT EVALUATED": "NE", "NOT ASSESSABLE": "NE", "NON-CR/NON-PD": "NON-CR/NON-PD", "NONCR/NONPD": "NON-CR/NON-PD",
     ICR: "iCR", IPR: "iPR", ISD: "iSD", IUPD: "iUPD", ICPD: "iCPD", "NON-ICR/NON-IUPD": "NON-iCR/NON-iUPD",
+    IRCR: "irCR", IRPR: "irPR", IRSD: "irSD", IRPD: "irPD", "NON-IRCR/NON-IRPD": "NON-irCR/NON-irPD",
   };
   return names[t] ?? t;
 }
@@ -62,15 +66,20 @@ export function agreementReport(cases: SdtmCase[], rs: CsvTable, options: { eval
   for (const c of cases) {
     const analysis = analyze(c.text, { settings: options.settings });
     const patient = analysis.assessment.patients[0];
-    const timepoints: Array<{ tp: TimepointAssessment; complete: boolean }> = patient ? patient.episodes.flatMap((e) => e.timepoints.map((tp) => ({ tp, complete: e.complete }))) : [];
-    const iRecist = patient?.criteria === "iRECIST";
+    const timepoints: Array<{ tp: TimepointAssessment; complete: boolean; episode: EpisodeAssessment; index: number }> = patient
+      ? patient.episodes.flatMap((e) => e.timepoints.map((tp, index) => ({ tp, complete: e.complete, episode: e, index })))
+      : [];
+    const primary = criterion(patient?.criteria ?? DEFAULT_CRITERIA);
+    /** Nadir's response at a time point under a criterion: RECIST 1.1's own, else the criterion's reading (RECIST 1.1's when not read). */
+    const responseUnder = (c: Criterion, t: (typeof timepoints)[number]) => (c.id === DEFAULT_CRITERIA ? t.tp.response : t.episode.readings?.[c.id]?.timepoints[t.index]?.response ?? t.tp.response);
     const matchedDates = new Set<string>();
     for (const record of records.filter((r) => r.cells.USUBJID === c.usubjid)) {
       const visit = visitOf(c, record);
       const date = visit?.date ?? (record.cells.RSDTC ? record.cells.RSDTC.slice(0, 10) : null);
       const found = date ? timepoints.find((t) => t.tp.date === date) : undefined;
-      const criteria = /IRECIST/i.test(record.cells.RSCAT ?? "") || (iRecist && !record.cells.RSCAT) ? "iRECIST" : "RECIST 1.1";
-      const nadir = found ? (criteria === "iRECIST" ? found.tp.iResponse ?? found.tp.response : found.tp.response) : null;
+      const under = criterionOfCategory(record.cells.RSCAT ?? "") ?? (record.cells.RSCAT ? criterion(DEFAULT_CRITERIA) : primary);
+      const criteria = under.label;
+      const nadir = found ? responseUnder(under, found) : null;
       const recorded = canonicalResponse(record.cells.RSORRES ?? "");
       if (date) matchedDates.add(date);
       const agree = nadir !== null && recorded !== null && found?.complete !== false ? nadir === recorded : null;
@@ -79,10 +88,10 @@ export function agreementReport(cases: SdtmCase[], rs: CsvTable, options: { eval
         explanation: agree === false && found ? found.tp.explanation : [], complete: found?.complete ?? true,
       });
     }
-    for (const { tp, complete } of timepoints) {
-      if (matchedDates.has(tp.date)) continue;
-      const visit = c.visits.find((v) => v.date === tp.date);
-      rows.push({ subject: c.patientId, visit: visit?.name ?? "", date: tp.date, criteria: iRecist ? "iRECIST" : "RECIST 1.1", nadir: iRecist ? tp.iResponse ?? tp.response : tp.response, recorded: null, agree: null, explanation: [], complete });
+    for (const t of timepoints) {
+      if (matchedDates.has(t.tp.date)) continue;
+      const visit = c.visits.find((v) => v.date === t.tp.date);
+      rows.push({ subject: c.patientId, visit: visit?.name ?? "", date: t.tp.date, criteria: primary.label, nadir: responseUnder(primary, t), recorded: null, agree: null, explanation: [], complete: t.complete });
     }
   }
   return summarise(rows);

@@ -1,5 +1,6 @@
 // Small pieces of case-file text the importers write: quoted strings, patient ids, lesion ids,
 // values. Everything produced here is accepted by the grammar (grammar/nadir.peggy).
+import { formatMm } from "../util/numbers";
 import type { ImportedValue } from "./types";
 
 const LESION_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -26,7 +27,9 @@ export function millimetres(tenths: number): string {
 
 export function valueText(value: ImportedValue): string {
   switch (value.kind) {
-    case "size": return value.tenths === 0 ? "absent" : millimetres(value.tenths);
+    case "size":
+      if (value.tenths === 0) return "absent";
+      return value.diameters ? `${formatMm(value.diameters.long)} x ${formatMm(value.diameters.short)} mm` : millimetres(value.tenths);
     case "status": return value.status;
     case "not-evaluated": return "not evaluated";
   }

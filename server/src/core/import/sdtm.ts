@@ -12,6 +12,8 @@ import { formatText } from "../format";
 import { analyze } from "../analyze";
 import type { Settings } from "../settings";
 import { commentText, isUsableLesionId, millimetres, nextId, patientIdText, quote } from "./caseText";
+import type { Criterion } from "../criteria/types";
+import { CRITERIA, DEFAULT_CRITERIA, resolveCriteriaName } from "../criteria/registry";
 
 export interface CsvRow {
   /** Column name (upper case) -> cell text (trimmed). */
@@ -74,7 +76,7 @@ export interface SdtmOptions {
   /** TREVALID / TREVAL of the reader to use; default: the accepted records (xxACPTFL = Y). */
   evaluator?: string;
   settings?: Settings;
-  /** RS: a subject whose RSCAT says iRECIST gets `criteria iRECIST`. */
+  /** RS: a subject whose RSCAT names criteria other than RECIST 1.1 (iRECIST, irRC ...) gets a `criteria` line naming them. */
   rs?: CsvTable | null;
 }
 
@@ -165,6 +167,9 @@ interface LesionDecl {
 
 interface Observation {
   diameter: number | null;
+  /** P1: both LDIAM and LPERP recorded: the value is `LDIAM x LPERP`. */
+  long: number | null;
+  perpendicular: number | null;
   state: string | null;
   notDone: boolean;
   line: number;
@@ -233,7 +238,7 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
     if (date < visit.date) visit.date = date;
     visit.modality ??= METHOD_MODALITY[(c.TRMETHOD ?? "").toUpperCase()] ?? null;
     visits.set(key, visit);
-    const o = visit.obs.get(lesion) ?? { diameter: null, state: null, notDone: false, line: row.line };
+    const o = visit.obs.get(lesion) ?? { diameter: null, long: null, perpendicular: null, state: null, notDone: false, line: row.line };
     visit.obs.set(lesion, o);
     if ((c.TRSTAT ?? "").toUpperCase() === "NOT DONE") {
       o.notDone = true;
@@ -244,9 +249,13 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
       if (!(o.state in STATES)) problems.push(`${tr.file}:${row.line}: TUMSTATE '${c.TRSTRESC || c.TRORRES || ""}' is not a tumour state Nadir knows (${Object.keys(STATES).join(", ")})`);
     } else {
       const size = diameterOf(c);
+      const kept = code === "LPERP" ? o.perpendicular : o.long;
       if ("problem" in size) problems.push(`${tr.file}:${row.line}: ${code}: ${size.problem}`);
-      else if (o.diameter !== null && o.diameter !== size.tenths) problems.push(`${tr.file}:${row.line}: ${code}: ${c.TRLNKID} has two different results on ${date} (${millimetres(o.diameter)} and ${millimetres(size.tenths)})`);
-      else o.diameter = size.tenths;
+      else if (kept !== null && kept !== size.tenths) problems.push(`${tr.file}:${row.line}: ${code}: ${c.TRLNKID} has two different results on ${date} (${millimetres(kept)} and ${millimetres(size.tenths)})`);
+      else if (code === "LPERP") o.perpendicular = size.tenths;
+      else o.long = size.tenths;
+      // One diameter alone is the value (a node's LPERP is its short axis); both are `LDIAM x LPERP` (P1).
+      o.diameter = o.long ?? o.perpendicular;
     }
   }
   if (problems.length > before) return null;
@@ -282,11 +291,13 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
   }
 
   const reader = options.evaluator ? `evaluator ${options.evaluator}` : "accepted records (TRACPTFL = Y) or the only reader";
-  const iRecist = (options.rs?.rows ?? []).some((r) => r.cells.USUBJID === usubjid && /IRECIST/i.test(r.cells.RSCAT ?? ""));
+  // The criteria of the recorded responses (RSCAT), resolved by the registry; RECIST 1.1 is always read underneath (P3).
+  const recorded = new Set((options.rs?.rows ?? []).filter((r) => r.cells.USUBJID === usubjid).map((r) => criterionOfCategory(r.cells.RSCAT ?? "")?.id ?? null));
+  const criteria = CRITERIA.filter((c) => c.id !== DEFAULT_CRITERIA && recorded.has(c.id)).map((c) => c.label);
   const lines: string[] = [
     `# Imported from CDISC SDTM (${commentText(`TU ${tu.file}, TR ${tr.file}; ${reader}`)}), subject ${commentText(usubjid)}.`,
     `patient ${patientIdText(patientId)} {`,
-    ...(iRecist ? ["  criteria iRECIST  # RSCAT of the recorded responses"] : []),
+    ...(criteria.length > 0 ? [`  criteria ${criteria.join(" ")}  # RSCAT of the recorded responses`] : []),
   ];
   const seenNew = new Map<LesionDecl, boolean>(); // new lesion -> still equivocal
   for (const visit of sorted) {
@@ -332,6 +343,13 @@ function buildCase(usubjid: string, tu: CsvTable, tuRows: CsvRow[], tr: CsvTable
   return { usubjid, patientId, text, visits: sorted.map(({ key, name, num, date }) => ({ key, name, num, date })), reader };
 }
 
+/** The criterion an RSCAT names ("RECIST 1.1", "iRECIST", "irRC" ...), through the registry. */
+export function criterionOfCategory(rscat: string): Criterion | null {
+  const text = rscat.trim();
+  if (!text) return null;
+  return CRITERIA.find((c) => c.cdiscCategory.toUpperCase() === text.toUpperCase()) ?? resolveCriteriaName(text) ?? (/IRECIST/i.test(text) ? resolveCriteriaName("iRECIST") : null);
+}
+
 /** TUMSTATE terms -> what the case file says. */
 const STATES: Record<string, string> = {
   PRESENT: "present",
@@ -349,6 +367,7 @@ function valueOf(lesion: LesionDecl, o: Observation): { text: string; comment?: 
   const state = o.state ? STATES[o.state] : null;
   const equivocal = state === "equivocal";
   if (state === "progressed" || state === "increased") return { text: state };
+  if (o.long !== null && o.perpendicular !== null && o.long > 0) return { text: `${millimetres(o.long).replace(/ mm$/, "")} x ${millimetres(o.perpendicular)}`, equivocal };
   if (o.diameter !== null) return { text: o.diameter === 0 ? "absent" : millimetres(o.diameter), equivocal };
   if (o.notDone || state === "not evaluated") return { text: "not evaluated", equivocal };
   if (state === "absent" || state === "too small") return { text: state, equivocal };

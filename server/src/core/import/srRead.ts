@@ -98,6 +98,16 @@ function readGroup(group: Item, source: string): GroupResult {
   const measured = measuredValue(linear.get(chosen) as Item);
   if ("reason" in measured) return { source: source + label, reason: `${LINEAR_NAMES[chosen]}: ${measured.reason}` };
   const description = describeLesion(organ, site, finding);
+  // P1: a Long Axis and a Short Axis of one lesion are both kept (`A x B`): irRC multiplies them.
+  const otherAxis = chosen === "shortAxis" ? linear.get("longAxis") : chosen === "longAxis" ? linear.get("shortAxis") : undefined;
+  const second = otherAxis ? measuredValue(otherAxis) : null;
+  if (second && !("reason" in second)) {
+    const [long, short] = chosen === "shortAxis" ? [second.tenths, measured.tenths] : [measured.tenths, second.tenths];
+    return {
+      source, trackingId, trackingUid, organ: organ ?? "other", description,
+      value: { kind: "size", tenths: measured.tenths, diameters: { long, short } }, measured: "long axis and short axis",
+    };
+  }
   return {
     source, trackingId, trackingUid, organ: organ ?? "other", description,
     value: { kind: "size", tenths: measured.tenths }, measured: LINEAR_NAMES[chosen],

@@ -4,7 +4,8 @@
 import type { Tenths } from "../model/types";
 
 export type ImportedValue =
-  | { kind: "size"; tenths: Tenths }
+  /** `tenths` is what RECIST reads (a node: its short axis); `diameters` when both axes were measured (P1: written `A x B`). */
+  | { kind: "size"; tenths: Tenths; diameters?: { long: Tenths; short: Tenths } }
   | { kind: "status"; status: "present" | "increased" | "progressed" | "absent" | "too small" }
   | { kind: "not-evaluated" };
 

@@ -8,7 +8,7 @@ import type { FileNode } from "../syntax/ast";
 /** Fields of syntax nodes, besides start/end, that hold offsets into the text. */
 const NODE_OFFSET_FIELDS = ["start", "end", "brace", "close"] as const;
 /** Node types without child nodes: most nodes of a tree, so skipping their fields pays. */
-const LEAVES = new Set(["Word", "String", "Date", "Number", "Status", "Bad", "ConfirmResponses", "Criteria"]);
+const LEAVES = new Set(["Word", "String", "Date", "Number", "Status", "Bad", "ConfirmResponses"]);
 /** Keys of diagnostic `data` that hold offsets (missing-measurement's insertion point). */
 export const DATA_OFFSET_FIELDS = ["insertAt"] as const;
 

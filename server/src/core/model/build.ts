@@ -3,14 +3,15 @@
 // cannot be given a meaning (an invalid date, a broken line) is left out here, except a lesion
 // line whose value cannot be read: it is kept with a `broken` value, so that the engine knows the
 // value is unknown rather than missing (issue 10).
-import type { FileNode, PatientNode, AssessmentNode, LesionNode, ValueNode, Word, StringLit, BiopsyBlockNode } from "../syntax/ast";
+import type { FileNode, PatientNode, AssessmentNode, LesionNode, LengthNode, ValueNode, Word, StringLit, BiopsyBlockNode } from "../syntax/ast";
 import type {
-  Assessment, BiopsyFields, CaseModel, Criteria, Episode, FileSettings, KnownCancer, Lesion, MeasuredValue, Measurement, Patient, StopReason, Therapy, TherapyKind,
+  Assessment, BiopsyFields, CaseModel, Diameters, Episode, FileSettings, KnownCancer, Lesion, Tenths, MeasuredValue, Measurement, Patient, StopReason, Therapy, TherapyKind,
 } from "./types";
 import { parseDay } from "../util/dates";
 import { toTenths } from "../util/numbers";
 import { NODAL_ORGAN } from "./organs";
 import { LineIndex } from "../text/lineIndex";
+import { resolveCriteriaNames } from "../criteria/registry";
 
 /** RECIST FAQ: a lesion too small to measure counts as 5 mm (R2). */
 export const TOO_SMALL_TENTHS = 50;
@@ -57,9 +58,12 @@ function buildPatient(node: PatientNode, lineOf: LineOf): Patient {
   };
   for (const item of node.items) {
     switch (item.type) {
-      case "Criteria":
-        settings.criteria = item.name as Criteria;
+      case "Criteria": {
+        // P3: names resolve through the registry; unknown and repeated ones are dropped (the checks say so).
+        const { ids } = resolveCriteriaNames(item.names.map((n) => ({ text: n.value, start: n.start, end: n.end })));
+        if (ids.length > 0) settings.criteria = ids;
         break;
+      }
       case "ConfirmResponses":
         settings.confirmResponses = true;
         break;
@@ -225,13 +229,14 @@ export function measuredValue(value: ValueNode): MeasuredValue {
     case "Broken":
       return { kind: "broken", line: null };
     case "Length":
-      return { kind: "size", tenths: toTenths(value.number.text, value.unit), source: "length" };
-    case "Split":
-      return {
-        kind: "size",
-        tenths: value.fragments.reduce((sum, f) => sum + toTenths(f.number.text, f.unit), 0),
-        source: "split",
-      };
+    case "Split": {
+      // P1: RECIST reads the longest diameter here; a node's short axis is set once the lesion is known (nodalReading).
+      const fragments = (value.type === "Length" ? [value] : value.fragments).map(diametersOf);
+      const tenths = fragments.reduce((sum, f) => sum + f.long, 0);
+      const size: MeasuredValue = { kind: "size", tenths, source: value.type === "Length" ? "length" : "split" };
+      if (fragments.some((f) => f.short !== null)) size.diameters = fragments;
+      return size;
+    }
     case "Merged":
       return { kind: "size", tenths: 0, source: "merged", mergedInto: value.into.value };
     case "Status":
@@ -246,6 +251,22 @@ export function measuredValue(value: ValueNode): MeasuredValue {
           return { kind: "status", status: value.status };
       }
   }
+}
+
+/** One written value's diameters in tenths: the larger is the longest, the smaller the perpendicular (Decision 6). */
+function diametersOf(length: LengthNode): Diameters {
+  const a = toTenths(length.number.text, length.unit);
+  if (!length.perpendicular) return { long: a, short: null };
+  const b = toTenths(length.perpendicular.text, length.unit);
+  return { long: Math.max(a, b), short: Math.min(a, b) };
+}
+
+/**
+ * P1: for a node, RECIST 1.1 reads the short axis: of `A x B` the smaller number (per fragment of
+ * a split, B + D); a diameter written alone is the short axis, as in version 1.
+ */
+export function nodalTenths(diameters: readonly Diameters[]): Tenths {
+  return diameters.reduce((sum, d) => sum + (d.short ?? d.long), 0);
 }
 
 /**
@@ -332,6 +353,13 @@ function collectLesions(episode: Episode): void {
   };
   if (episode.baseline) unreadable(episode.baseline);
   for (const scan of episode.followUps) unreadable(scan);
+  // P1: a node's two diameters are read as its short axis by the RECIST-based criteria.
+  const scans = [...episode.preTreatment, ...(episode.baseline ? [episode.baseline] : []), ...episode.followUps];
+  for (const scan of scans) {
+    for (const m of scan.measurements) {
+      if (m.value.kind === "size" && m.value.diameters && episode.lesions.get(m.lesionId)?.nodal) m.value.tenths = nodalTenths(m.value.diameters);
+    }
+  }
 }
 
 /**

@@ -19,13 +19,15 @@ import type {
   DecisionNode,
   Span,
 } from "../syntax/ast";
+import type { CriteriaId } from "../criteria/types";
 
 /** Integer tenths of a millimetre. */
 export type Tenths = number;
 /** Whole days since 1970-01-01 (UTC). */
 export type Day = number;
 
-export type Criteria = "RECIST1.1" | "iRECIST";
+/** A criteria id (core/criteria/registry.ts lists them). */
+export type Criteria = CriteriaId;
 export type TherapyKind = "immunotherapy" | "chemotherapy" | "targeted" | "radiotherapy" | "local" | "trial" | "other";
 /** Version 1.1 (P2): why a therapy stopped. */
 export type StopReason = "completed" | "toxicity" | "progression" | "choice" | "other";
@@ -37,7 +39,8 @@ export interface CaseModel {
 
 /** Settings written in the case file itself; they win over the tool's settings. */
 export interface FileSettings {
-  criteria?: Criteria;
+  /** The criteria the `criteria` line names, primary first, unknown and repeated names left out (P3). */
+  criteria?: CriteriaId[];
   confirmResponses?: boolean;
   scheduleDays?: number;
   asOf?: Day;
@@ -100,8 +103,12 @@ export interface Assessment {
 }
 
 export type MeasuredValue =
-  /** A diameter in tenths of a mm; `source` says how it was written (R2). */
-  | { kind: "size"; tenths: Tenths; source: "length" | "too small" | "absent" | "split" | "merged"; mergedInto?: string }
+  /**
+   * A diameter in tenths of a mm; `source` says how it was written (R2). `tenths` is what RECIST
+   * 1.1, iRECIST, irRECIST and imRECIST read (P1): the longest diameter, a node's short axis.
+   * `diameters` is there when a value gives two diameters (`42 x 30 mm`), one entry per fragment.
+   */
+  | { kind: "size"; tenths: Tenths; source: "length" | "too small" | "absent" | "split" | "merged"; mergedInto?: string; diameters?: Diameters[] }
   | { kind: "status"; status: "present" | "increased" | "progressed" }
   | { kind: "not-evaluated" }
   /**
@@ -110,6 +117,16 @@ export type MeasuredValue =
    * `line` is the 1-based line of the value, for explanations (null when the text was not given).
    */
   | { kind: "broken"; line: number | null };
+
+/**
+ * The diameters of one value (or one fragment of a split) written `A x B` (P1): the larger is the
+ * longest diameter, the smaller the perpendicular (a node's short axis), whatever the order they
+ * were written in (Decision 6). `short` is null for a fragment written with one diameter.
+ */
+export interface Diameters {
+  long: Tenths;
+  short: Tenths | null;
+}
 
 export interface Measurement {
   lesionId: string;

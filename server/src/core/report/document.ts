@@ -7,6 +7,9 @@ import { incompleteSentence } from "./impression";
 import { mmText, pctText, responseWords, signedMmText } from "./words";
 import { DISCUSS } from "../engine/decisionSupport";
 
+/** A burden of the JSON in its unit: "44 mm", "1279.3 mm²". */
+const burdenWords = (value: number, unit: "mm" | "mm2") => (unit === "mm" ? `${mmText(value)} mm` : `${value} mm²`);
+
 export interface Table {
   caption: string;
   columns: Array<{ header: string; numeric?: boolean }>;
@@ -139,8 +142,32 @@ export function reportDocument(r: ScanReport): ReportDocument {
     if (r.best.laterScans > 0) items.push(["Best response covers", `scans up to ${r.best.throughDate} (${r.best.laterScans} after this one)`]);
     if (r.irecist?.progressionDate) items.push(["Date of progression (iRECIST)", r.irecist.progressionDate]);
     if (r.irecist?.recistProgressionDate) items.push(["Date of progression (RECIST 1.1)", r.irecist.recistProgressionDate]);
-    if (!r.irecist && r.progressionDate) items.push(["Date of progression (R6)", r.progressionDate]);
+    if (!r.irecist && r.progressionDate) items.push([`Date of progression (${r.progressionRule})`, r.progressionDate]);
     findings.push({ kind: "facts", items });
+  }
+  if (r.readings) {
+    // P3, R25: the scan under each criterion read, side by side.
+    findings.push({
+      kind: "table",
+      table: {
+        caption: "This scan under each criterion read (P3, R25)",
+        columns: [{ header: "Criteria" }, { header: "Burden", numeric: true }, { header: "vs baseline", numeric: true }, { header: "vs nadir", numeric: true }, { header: "Response" }, { header: "Best response" }],
+        rows: r.readings.map((x) => [
+          `${x.label}${x.primary ? " (primary)" : ""}`,
+          x.burden === null ? "NE" : burdenWords(x.burden, x.unit),
+          x.changeFromBaselinePct === null ? "" : pctText(x.changeFromBaselinePct),
+          x.changeFromNadirPct === null ? "" : pctText(x.changeFromNadirPct),
+          x.shown,
+          x.best,
+        ]),
+        empty: "No criterion read.",
+      },
+    });
+    const notes = [
+      ...r.readings.filter((x) => x.neReason).map((x) => `${x.label} NE: ${x.neReason}.`),
+      ...r.readings.filter((x) => x.progressionDate).map((x) => `${x.label}: progression dated ${x.progressionDate}.`),
+    ];
+    if (notes.length > 0) findings.push({ kind: "list", items: notes });
   }
   sections.push({ name: "Findings", title: "Findings", loinc: { code: "59776-5", display: "Procedure Findings" }, blocks: findings });
 

@@ -7,7 +7,7 @@
 // offline, in a mail, in a PACS or in the editor's webview (which adds only its CSP).
 import type { Block, ReportDocument, Section, Table } from "./document";
 import type { ScanReport } from "./model";
-import { chartModelOf } from "../chart/model";
+import { chartModelOf } from "../chart/views";
 import { renderEpisodeSvg } from "../chart/svg";
 import { chartLegend } from "../chart/html";
 import { CHART_CSS } from "../chart/style";

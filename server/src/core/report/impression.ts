@@ -32,8 +32,15 @@ export function impressionOf(r: ScanReport): string[] {
     return out;
   }
   const c = r.categories!;
-  const state = r.irecist ? r.irecist.state : c.response;
-  out.push(`${responsePhrase(state, r.criteria)}.` + (r.irecist ? ` RECIST 1.1 reading: ${responseWords(c.response).toLowerCase()} (${c.response}).` : ""));
+  // The primary criteria's reading when they are neither RECIST 1.1 nor iRECIST (P3).
+  const primary = !r.irecist ? r.readings?.find((x) => x.primary && x.label !== criteriaLabel("RECIST1.1")) ?? null : null;
+  const state = r.irecist ? r.irecist.state : primary ? primary.response : c.response;
+  out.push(`${responsePhrase(state, r.criteria)}${primary?.confirmation === "pending" ? ", unconfirmed" : ""}.` + (r.irecist || primary ? ` RECIST 1.1 reading: ${responseWords(c.response).toLowerCase()} (${c.response}).` : ""));
+  if (r.readings && r.readings.length > 1) {
+    const others = r.readings.filter((x) => !x.primary).map((x) => `${x.label} ${x.shown}`);
+    const disagree = r.findings.some((f) => f.code === "criteria-disagree");
+    out.push(`Read side by side (P3): ${others.join(", ")}${disagree ? "; the criteria disagree at this scan (R25)" : ""}.`);
+  }
   if (r.sums.current !== null && r.sums.baseline !== null && r.sums.changeFromBaselinePct !== null) {
     let s = `Sum of target diameters ${mmText(r.sums.current)} mm, ${pctText(r.sums.changeFromBaselinePct)} from baseline (${mmText(r.sums.baseline)} mm, ${r.compared.baseline})`;
     if (r.sums.nadir !== null && r.sums.changeFromNadirPct !== null && r.sums.changeFromNadirMm !== null && r.compared.nadir !== r.compared.baseline) {
@@ -75,11 +82,11 @@ export function impressionOf(r: ScanReport): string[] {
     if (r.irecist.progressionDate) out.push(`Confirmed progression dated ${r.irecist.progressionDate} (iRECIST).`);
     if (r.irecist.recistProgressionDate) out.push(`RECIST 1.1 progression dated ${r.irecist.recistProgressionDate}.`);
   } else if (r.progressionDate) {
-    out.push(`Progression dated ${r.progressionDate} (R6).`);
+    out.push(`Progression dated ${r.progressionDate} (${r.progressionRule}).`);
   }
-  const best = r.irecist ? r.best.iResponse : r.best.response;
+  const best = r.irecist ? r.best.iResponse : primary ? primary.best : r.best.response;
   const through = r.best.laterScans > 0 ? ` over this line of therapy up to ${r.best.throughDate} (${plural(r.best.laterScans, "later scan")} included)` : " so far";
-  const bestWords = best ? `${responseWords(best).toLowerCase()} (${best}${r.irecist && r.best.response ? `; RECIST 1.1: ${r.best.response}` : ""})` : "none yet";
+  const bestWords = best && best !== "-" ? `${responseWords(best.replace(/ \(unconfirmed\)$/, "")).toLowerCase()} (${best}${(r.irecist || primary) && r.best.response ? `; RECIST 1.1: ${r.best.response}` : ""})` : "none yet";
   out.push(`Best overall response${through}: ${bestWords}.`);
   for (const f of r.findings) {
     if (f.code === "hyperprogression" || f.code === "oligoprogression") out.push(`${f.code === "hyperprogression" ? "Hyperprogression" : "Oligoprogression"}: see Findings (${f.rules.join(", ")}).`);

@@ -17,6 +17,10 @@ import { LineIndex } from "../text/lineIndex";
 import { formatMm } from "../util/numbers";
 import { CodeTable } from "../codes";
 import { criteriaLabel } from "./words";
+import { criterion } from "../criteria/registry";
+import { IRECIST } from "../criteria/irecist";
+import { displayBest, displayResponse } from "../criteria/shared";
+import { showsReadings } from "../engine/json";
 import { impressionOf } from "./impression";
 import { resistanceBasis, sinceLastDoseText } from "../engine/resistance/diagnostics";
 import { progressionFinding } from "../engine/resistance/options";
@@ -152,6 +156,35 @@ export interface ScanReport {
   biopsies: Array<{ date: string; text: string }>;
   followUp: { nextDue: string | null; overdue: Finding | null; confirmation: Finding | null };
   impression: string[];
+  /**
+   * P3: this scan under each criterion the patient reads, when it reads more than RECIST 1.1 or
+   * iRECIST alone (the JSON's `readings`); null otherwise and at the baseline.
+   */
+  readings: ReportReading[] | null;
+  /** The rule the date of progression of the primary criteria rests on (R6, R10, R25). */
+  progressionRule: string;
+}
+
+/** One criterion's reading of the scan, the numbers of the JSON `readings`. */
+export interface ReportReading {
+  criterion: string;
+  label: string;
+  unit: "mm" | "mm2";
+  burden: number | null;
+  nadir: number | null;
+  changeFromBaselinePct: number | null;
+  changeFromNadirPct: number | null;
+  response: string;
+  confirmation: string | null;
+  /** "irPD (unconfirmed)". */
+  shown: string;
+  neReason: string | null;
+  /** What the criterion saw (burden against its nadir, new lesions counted or not). */
+  saw: string;
+  /** The episode's best response under it, "PD (unconfirmed)" while its run is pending; its date of progression. */
+  best: string;
+  progressionDate: string | null;
+  primary: boolean;
 }
 
 /** Where a report is for: a patient of an analysed file, one episode, and its baseline or one follow-up. */
@@ -172,7 +205,9 @@ const cell = (value: MeasuredValue): LesionCell => {
   if (value.kind === "not-evaluated") return { mm: null, text: "NE" };
   if (value.kind === "broken") return { mm: null, text: "unreadable" };
   if (value.kind === "status") return { mm: null, text: value.status };
-  return { mm: value.tenths / 10, text: formatMm(value.tenths) };
+  // P1: the diameters as measured beside the value the sum counts (a node: its short axis).
+  const two = value.diameters && value.diameters.every((d) => d.short !== null) ? ` (${value.diameters.map((d) => `${formatMm(d.long)} x ${formatMm(d.short as number)}`).join(" + ")})` : "";
+  return { mm: value.tenths / 10, text: `${formatMm(value.tenths)}${two}` };
 };
 
 const statusOf = (value: MeasuredValue): string => {
@@ -198,7 +233,8 @@ export function buildScanReport(target: ReportTarget): ScanReport {
   const { analysis, patient } = target;
   const episode = patient.episodes[target.episodeIndex];
   const ep = episode.episode;
-  const iRecist = patient.criteria === "iRECIST";
+  // The iRECIST state, window and dates are shown when iRECIST is the primary criteria (its version-1 fields).
+  const iRecist = patient.criteria === IRECIST.id;
   const index = new LineIndex(analysis.text);
   const lineOf = (d: { start: number }) => index.positionAt(d.start).line + 1;
   const reason = (d: CoreDiagnostic): Reason => ({ code: d.code, line: lineOf(d), message: d.message });
@@ -213,9 +249,9 @@ export function buildScanReport(target: ReportTarget): ScanReport {
     : null;
 
   // The JSON of `nadir assess` for this episode, built by the same functions; positions for reasons only.
-  const jsonEpisode = episodeJson(episode, iRecist, () => index);
-  const jsonTp = tp ? timepointJson(tp, iRecist) : null;
-  const jsonPrevious = previousTp ? timepointJson(previousTp, iRecist) : null;
+  const jsonEpisode = episodeJson(episode, patient.criteriaRead, () => index);
+  const jsonTp = tp ? timepointJson(tp, patient.criteriaRead, { episode, index: tpIndex }) : null;
+  const jsonPrevious = previousTp ? timepointJson(previousTp, patient.criteriaRead, { episode, index: tpIndex - 1 }) : null;
 
   const lesions = [...ep.lesions.values()];
   const baselineScan = ep.baseline!;
@@ -331,7 +367,7 @@ export function buildScanReport(target: ReportTarget): ScanReport {
     file: target.file,
     patientId: patient.id,
     criteria: patient.criteria,
-    criteriaLabel: criteriaLabel(patient.criteria),
+    criteriaLabel: showsReadings(patient.criteriaRead) ? patient.criteriaRead.map(criteriaLabel).join(", ") + (patient.criteriaRead.length > 1 ? ` (primary: ${criteriaLabel(patient.criteria)})` : "") : criteriaLabel(patient.criteria),
     episode: {
       number: target.episodeIndex + 1,
       count: patient.episodes.length,
@@ -371,9 +407,26 @@ export function buildScanReport(target: ReportTarget): ScanReport {
     // The schedule runs on from the patient's latest line of therapy only (R13).
     followUp: { nextDue: isLast && target.episodeIndex === patient.episodes.length - 1 ? episode.nextDue : null, overdue: find("follow-up-overdue"), confirmation: find("confirmation-due") ?? find("unconfirmed-pseudoprogression") },
     impression: [],
+    readings: tp && jsonTp?.readings ? readingsOf(patient, episode, tpIndex, jsonTp.readings, jsonEpisode) : null,
+    progressionRule: criterion(patient.criteria).progressionRule,
   };
   report.impression = impressionOf(report);
   return report;
+}
+
+function readingsOf(patient: PatientAssessment, episode: EpisodeAssessment, index: number, json: NonNullable<JsonTimepoint["readings"]>, jsonEpisode: JsonEpisode): ReportReading[] {
+  return patient.criteriaRead.flatMap((id) => {
+    const r = json[id];
+    const tp = episode.readings?.[id]?.timepoints[index];
+    const e = episode.readings?.[id];
+    if (!r || !tp || !e) return [];
+    const c = criterion(id);
+    return [{
+      criterion: id, label: c.label, unit: r.unit, burden: r.burden, nadir: r.nadir, changeFromBaselinePct: r.changeFromBaselinePct, changeFromNadirPct: r.changeFromNadirPct,
+      response: r.response, confirmation: r.confirmation, shown: displayResponse(r), neReason: r.neReason, saw: tp.saw,
+      best: displayBest(e), progressionDate: jsonEpisode.readings?.[id]?.progressionDate ?? null, primary: id === patient.criteria,
+    }];
+  });
 }
 
 function dedupe(list: CoreDiagnostic[]): CoreDiagnostic[] {

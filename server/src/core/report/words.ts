@@ -3,6 +3,7 @@
 // Decision-support text follows R35: information and options, never advice.
 import { formatMm } from "../util/numbers";
 import { signedPct } from "../engine/format";
+import { resolveCriteriaName } from "../criteria/registry";
 
 export const RESPONSE_WORDS: Record<string, string> = {
   CR: "Complete response",
@@ -17,6 +18,11 @@ export const RESPONSE_WORDS: Record<string, string> = {
   "NON-iCR/NON-iUPD": "Non-iCR/non-iUPD",
   iUPD: "Unconfirmed progression",
   iCPD: "Confirmed progression",
+  irCR: "Complete response",
+  irPR: "Partial response",
+  irSD: "Stable disease",
+  "NON-irCR/NON-irPD": "Non-irCR/non-irPD",
+  irPD: "Progressive disease",
 };
 
 /** "Partial response (RECIST 1.1)", "Unconfirmed progression (iUPD, iRECIST)". */
@@ -32,8 +38,9 @@ export function responseWords(category: string | null | undefined): string {
   return RESPONSE_WORDS[category] ?? category;
 }
 
+/** "RECIST 1.1", "iRECIST", "irRC" ...: the criteria registry's label. */
 export function criteriaLabel(criteria: string): string {
-  return criteria === "iRECIST" ? "iRECIST" : "RECIST 1.1";
+  return resolveCriteriaName(criteria)?.label ?? "RECIST 1.1";
 }
 
 /** A JSON mm value (one decimal) as text, through the engine's integer tenths: "44", "42.5". */

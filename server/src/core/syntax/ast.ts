@@ -88,7 +88,8 @@ export type PatientItem =
 
 export interface CriteriaNode extends Span {
   type: "Criteria";
-  name: "RECIST1.1" | "iRECIST";
+  /** The names as written, primary first (P3); the criteria registry says which exist. */
+  names: Word[];
 }
 
 export interface ConfirmResponsesNode extends Span {
@@ -287,7 +288,10 @@ export interface BrokenNode extends Span {
 
 export interface LengthNode extends Span {
   type: "Length";
+  /** The (longest) diameter; for a node written alone, the short axis. */
   number: NumberLit;
+  /** P1: the second diameter of `A x B`, null for one diameter. */
+  perpendicular: NumberLit | null;
   unit: "mm" | "cm";
 }
 

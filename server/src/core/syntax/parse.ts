@@ -115,6 +115,9 @@ export function explainBadLine(text: string, bad: BadLine): CoreDiagnostic {
     message = found
       ? `Unexpected \`${found}\`: the statement is already complete (a comment starts with \`#\`).`
       : `Incomplete line (${CONTEXT_HINT[bad.context]}).`;
+  } else if (/^\d+(\.\d+)?$/.test(found) && expected.some((e) => e.startsWith("a value")) && /^[ \t]*[x\u00d7]/.test(line.slice(offset + found.length))) {
+    // P1: a value with two diameters that does not parse (`42 x mm`, `42 x 30`).
+    message = `Expected two diameters and a unit, such as \`42 x 30 mm\`, from \`${found}\` on.`;
   } else if (/^\d+(\.\d+)?$/.test(found) && expected.some((e) => e.startsWith("a value"))) {
     message = `Expected a size unit (\`mm\` or \`cm\`) after \`${found}\`, or another value such as \`absent\` or \`not evaluated\`.`;
   } else if (/^"/.test(found) && !/^"(?:[^"\\]|\\.)*"$/.test(found)) {

@@ -1,6 +1,7 @@
 // invalid-value: a value that does not fit the lesion kind (spec, "Values" table), a merge into a
 // lesion that cannot carry it (R2), an implausible size, an ECOG outside 0-5, a ctDNA allele
-// fraction above 100 %, a schedule of zero days or of more than ten years (R13).
+// fraction above 100 %, a schedule of zero days or of more than ten years (R13). perpendicular-order:
+// `A x B` with B > A (P1, Decision 6: the values are swapped for computation).
 import type { LengthNode, LesionNode, ValueNode } from "../../syntax/ast";
 import type { CheckContext } from "../context";
 import type { AssessmentScope, StructuralChecks } from "../registry";
@@ -16,7 +17,7 @@ const NOT_FOR_TARGET = new Set(["present", "increased", "progressed"]);
 
 function valueWords(value: ValueNode): string {
   switch (value.type) {
-    case "Length": return `${value.number.text} ${value.unit}`;
+    case "Length": return `${value.number.text}${value.perpendicular ? ` x ${value.perpendicular.text}` : ""} ${value.unit}`;
     case "Split": return "split";
     case "Merged": return "merged into";
     case "Status": return value.status;
@@ -58,8 +59,24 @@ function lengthsOf(value: ValueNode): LengthNode[] {
 
 function checkPlausibleSize(line: LesionNode, ctx: CheckContext): void {
   for (const length of lengthsOf(line.value)) {
-    if (toTenths(length.number.text, length.unit) > MAX_PLAUSIBLE_TENTHS) {
-      ctx.report(Codes.invalidValue, length, `${length.number.text} ${length.unit} is not a plausible lesion size (more than 500 mm): check the number and the unit.`);
+    for (const number of length.perpendicular ? [length.number, length.perpendicular] : [length.number]) {
+      if (toTenths(number.text, length.unit) > MAX_PLAUSIBLE_TENTHS) {
+        ctx.report(Codes.invalidValue, length, `${number.text} ${length.unit} is not a plausible lesion size (more than 500 mm): check the number and the unit.`);
+        break;
+      }
+    }
+  }
+}
+
+/** P1, Decision 6: in `A x B` the first is the longest diameter; written the other way, the values are swapped. */
+function checkPerpendicularOrder(line: LesionNode, ctx: CheckContext): void {
+  for (const length of lengthsOf(line.value)) {
+    if (!length.perpendicular) continue;
+    const a = toTenths(length.number.text, length.unit);
+    const b = toTenths(length.perpendicular.text, length.unit);
+    if (b > a) {
+      ctx.report(Codes.perpendicularOrder, length,
+        `\`${length.number.text} x ${length.perpendicular.text} ${length.unit}\`: the second diameter is the larger one. The longest diameter comes first (a node: long axis, then short axis); Nadir reads it as \`${length.perpendicular.text} x ${length.number.text} ${length.unit}\` (P1).`);
     }
   }
 }
@@ -85,6 +102,7 @@ export const valueChecks: StructuralChecks = {
         checkMerge(line, lesion, scope, ctx);
       }
       checkPlausibleSize(line, ctx);
+      checkPerpendicularOrder(line, ctx);
       checkBaselineTargetMeasured(line, scope, ctx);
     },
   ],

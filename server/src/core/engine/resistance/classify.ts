@@ -9,10 +9,12 @@ import type { EffectiveSettings } from "../effectiveSettings";
 import type { EpisodeWork } from "../episode";
 import type { DiscussionOption, Explanation, OverallResponse, ResistanceClass, ResistanceDefinition, ResistanceResult } from "../types";
 import type { ProgressionRun, ResistanceReading } from "./reading";
-import { irecistReading, recistReading } from "./reading";
+import { criterionReading, irecistReading, recistReading } from "./reading";
+import { criterion } from "../../criteria/registry";
+import type { CriterionInput, CriterionRun } from "../../criteria/types";
+import type { IrecistRun } from "../../criteria/irecist";
 import { episodeThrough } from "../../model/build";
 import { assessTimepoints, baselineSumOf, lesionsOf, TimepointFacts, EpisodeLesions } from "../timepoints";
-import { assessIrecist, IrecistResult } from "../irecist";
 import { bestOverallResponse } from "../best";
 import { selectedDefinition } from "../hyperprogression";
 import { oligoprogressionAt } from "../oligo";
@@ -143,11 +145,11 @@ export function classifyResistance(input: ResistanceInput): ResistanceResult {
 
 /** The criteria of the reading: the setting, or the patient's own criteria for "primary" (R17). */
 function readingOf(eff: EffectiveSettings): Criteria {
-  return eff.settings.resistanceReading === "primary" ? eff.criteria : eff.settings.resistanceReading;
+  return eff.settings.resistanceReading === "primary" ? eff.criteria[0] : eff.settings.resistanceReading;
 }
 
 function readingName(c: Criteria): string {
-  return c === "RECIST1.1" ? "RECIST 1.1" : c;
+  return criterion(c).label;
 }
 
 function comboName(kinds: readonly string[]): string {
@@ -177,13 +179,21 @@ function viewOf(input: ResistanceInput, criteria: Criteria): View {
   const lesions = through === episode ? work.lesions : lesionsOf(through);
   const facts = through === episode ? work.facts : assessTimepoints(through, lesions, patient.markers, eff.settings, eff.confirmResponses);
   const baselineSum = baselineSumOf(through, lesions);
+  // Decision 1: RECIST 1.1 is read afresh here (not the sticky column of its module). Every other
+  // reading is the registry criterion's own run (Decision 9), the one the engine already made when
+  // the line's scans are the episode's own and the patient reads that criterion, else made here.
   let reading: ResistanceReading;
-  if (criteria === "iRECIST") {
-    const irecist: IrecistResult = through === episode && work.irecist ? work.irecist
-      : assessIrecist({ facts, lesions, baseline: through.baseline!, baselineSum, baselineEcog: through.baseline!.ecog ?? null, settings: eff.settings, confirmResponses: eff.confirmResponses });
-    reading = irecistReading(facts, irecist, baselineSum);
-  } else {
+  if (criteria === "RECIST1.1") {
     reading = recistReading(facts, baselineSum, eff.settings.resistanceConfirmWindowDays[0]);
+  } else {
+    const own = through === episode ? work.runs.get(criteria) : undefined;
+    // A criterion read here writes its labels on its own copy of the time points (iRECIST sets
+    // `iResponse`), so the patient's assessment is unchanged by the resistance reading.
+    const copied = facts.map((f) => ({ ...f, tp: { ...f.tp } }));
+    const input: CriterionInput = { patient, episode: through, lesions, facts: copied, eff, baselineSum };
+    const run: CriterionRun = own ?? criterion(criteria).read(input);
+    // iRECIST keeps its own runs (R10: scans too early are disregarded, the bar is reset by a response).
+    reading = criteria === "iRECIST" ? irecistReading(facts, (run as IrecistRun).irecist, baselineSum) : criterionReading(criterion(criteria), facts, run.reading);
   }
   return { episode: through, facts, lesions, reading, laterSystemic, readThrough, baselineEcog: episode.baseline?.ecog ?? null };
 }
@@ -266,8 +276,10 @@ function numbersOf(run: ProgressionRun, view: View, input: ResistanceInput): Num
   const lastDose = therapy.lastDose;
   const exposureEnd = lastDose !== null ? Math.min(lastDose, progressionDay) : progressionDay;
   const upTo = view.reading.timepoints.slice(0, run.first + 1);
-  const best = bestOverallResponse(upTo.map((t) => ({ date: t.date, day: t.day, response: t.category })), { start, minStableDiseaseDays: settings.minStableDiseaseDays, confirm: input.eff.confirmResponses });
-  const bor = best.best;
+  // A registry criterion gives its own best response up to the progression (R25, Decision 9: its
+  // confirmation of responses, irRC always); the RECIST 1.1 and iRECIST readings count here.
+  const bor = view.reading.bestUpTo ? view.reading.bestUpTo(run.first)
+    : bestOverallResponse(upTo.map((t) => ({ date: t.date, day: t.day, response: t.category })), { start, minStableDiseaseDays: settings.minStableDiseaseDays, confirm: input.eff.confirmResponses }).best;
   const borForRules = bor === "NON-CR/NON-PD" ? "SD" : bor === "NE" || bor === null ? "PD" : bor;
   let controlFrom = start;
   if (settings.resistanceControlFrom === "response") {

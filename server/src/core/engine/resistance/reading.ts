@@ -4,10 +4,11 @@
 // The classifier (classify.ts) applies SITC's window (R19's 84 days), the clinical exception and
 // every threshold of R18-R24 the same way to every reading.
 //
-// Two readings are here: RECIST 1.1 read afresh (Decision 1: R3, R5, R6, R7 at each time point
+// The readings: RECIST 1.1 read afresh (Decision 1: R3, R5, R6, R7 at each time point
 // from its own sums and statuses, without "RECIST 1.1 after progression"; R19's confirmation) and
-// iRECIST (its own confirmation, iCPD by R10). A criterion of the registry (irRC, irRECIST,
-// imRECIST, R25) plugs in through `readingFromRuns`: its per-time-point labels and PD runs.
+// iRECIST (its own confirmation, iCPD by R10). The other criteria of the registry (irRC,
+// irRECIST, imRECIST, R25-R30) plug in through `criterionReading`: their episode reading (labels,
+// categories, PD-run states, the confirming scan, the best response up to a time point).
 import type { Assessment, Day, Tenths } from "../../model/types";
 import type { OverallResponse } from "../types";
 import type { TimepointFacts } from "../timepoints";
@@ -17,6 +18,8 @@ import { overallResponse } from "../overall";
 import { meetsPd, mm } from "../format";
 import { recistProgressionDate } from "../episode";
 import { parseDay } from "../../util/dates";
+import type { Category, Criterion, EpisodeReading } from "../../criteria/types";
+import { categoryOf, LazyEpisodeReading } from "../../criteria/shared";
 
 /** How a run of PD time points ended, as far as the data go. */
 export type RunDecision =
@@ -62,6 +65,11 @@ export interface ResistanceReading {
   readonly runs: readonly ProgressionRun[];
   /** The confirmation rule in words, for explanations. */
   readonly confirmationRule: string;
+  /**
+   * The criterion's own best overall response up to and including time point `index` (R25), as a
+   * category (Decision 9); absent when the classifier counts it from `category` (RECIST 1.1, iRECIST).
+   */
+  readonly bestUpTo?: (index: number) => OverallResponse | null;
 }
 
 /**
@@ -194,43 +202,57 @@ export function irecistReading(facts: readonly TimepointFacts[], irecist: Irecis
   };
 }
 
+/** Decision 9: a registry category as the category the classification counts (the prefix dropped). */
+const OF_CATEGORY: Record<Category, OverallResponse> = { CR: "CR", PR: "PR", SD: "SD", NN: "NON-CR/NON-PD", UPD: "PD", PD: "PD", NE: "NE" };
+
 /**
- * For a criterion that reports, at each time point, its label and its PD-run state (P5:
- * `confirmation` pending, confirmed, negated or null): the runs the classifier needs. `pd(label)`
- * says which labels are progression; `drop(label)` maps a label to its category (Decision 9);
- * `withoutPd(i)` gives a negated PD time point's category without the PD threshold (R25).
+ * A criterion of the registry (irRC, irRECIST, imRECIST; R25-R30) as a reading, from its episode
+ * reading (the interface of core/criteria): per time point its label, category and the state of
+ * its PD run (P5, Decision 16), the date of its confirmed progression and the scan that confirmed
+ * it, and its best response up to a time point. A run starts at a PD time point with a state; a
+ * confirmed run is decided by the criterion's confirming scan, a negated one by the first
+ * evaluable time point after it that is not part of it; a pending run is open.
  */
-export function readingFromRuns(
-  criteria: string,
-  points: ReadonlyArray<{ scan: Assessment; date: string; day: Day; label: string; confirmation: "pending" | "confirmed" | "negated" | null }>,
-  pd: (label: string) => boolean,
-  drop: (label: string) => OverallResponse,
-  withoutPd: (index: number) => OverallResponse,
-  confirmationRule: string,
-): ResistanceReading {
+export function criterionReading(c: Pick<Criterion, "id" | "label" | "vocabulary">, facts: readonly TimepointFacts[], episode: EpisodeReading): ResistanceReading {
+  const tps = episode.timepoints;
+  const isPd = (i: number) => tps[i].category === "PD" || tps[i].category === "UPD";
   const runs: ProgressionRun[] = [];
   const negated = new Set<number>();
   let i = 0;
-  while (i < points.length) {
-    const state = points[i].confirmation;
-    if (state === null || !pd(points[i].label)) { i++; continue; }
+  while (i < tps.length) {
+    if (!isPd(i) || tps[i].confirmation === null) { i++; continue; }
     const first = i;
-    let k = i + 1;
-    while (k < points.length && points[k].confirmation === state) k++;
-    // Decision 16: every TP of a run carries its state, the confirming TP included; a negated run
-    // is decided by the TP after it.
-    const decision: RunDecision = state === "confirmed" ? { state: "confirmed", at: k - 1, why: `${points[k - 1].label}, confirmed` }
-      : state === "negated" ? { state: "negated", at: Math.min(k, points.length - 1), why: `${points[Math.min(k, points.length - 1)].label}, negated` } : { state: "open" };
-    if (state === "negated") for (let j = first; j < k; j++) negated.add(j);
-    runs.push({ first, date: points[first].date, day: points[first].day, decision, causes: [points[first].label] });
-    if (state !== "negated") break;
-    i = k;
+    const state = tps[i].confirmation;
+    let decision: RunDecision = { state: "open" };
+    if (state === "confirmed") {
+      const at = episode.confirmedBy === null ? -1 : facts.findIndex((f, k) => k > first && f.tp.date === episode.confirmedBy);
+      decision = { state: "confirmed", at: at >= 0 ? at : first, why: `${tps[at >= 0 ? at : first].response} against the nadir in force at the first ${tps[first].response} (${c.label}, R25)` };
+    } else if (state === "negated") {
+      let at = first + 1;
+      while (at < tps.length && ((isPd(at) && tps[at].confirmation === "negated") || tps[at].category === "NE")) at++;
+      for (let k = first; k < at; k++) if (isPd(k)) negated.add(k);
+      decision = at < tps.length ? { state: "negated", at, why: `${tps[at].response}: below the PD threshold of ${c.label} against the nadir in force at the first ${tps[first].response} (R25)` } : { state: "open" };
+      if (decision.state === "negated") i = at;
+    }
+    const date = state === "confirmed" && episode.progressionDate ? episode.progressionDate : facts[first].tp.date;
+    const day = facts.find((f) => f.tp.date === date)?.tp.day ?? facts[first].tp.day;
+    runs.push({ first, date, day, decision, causes: [tps[first].saw] });
+    if (decision.state !== "negated") break;
   }
+  const up = episode instanceof LazyEpisodeReading ? episode.bestUpTo : null;
   return {
-    criteria,
-    timepoints: points.map((p, j) => ({ scan: p.scan, date: p.date, day: p.day, label: p.label, category: negated.has(j) ? withoutPd(j) : drop(p.label) })),
+    criteria: c.id,
+    timepoints: facts.map((f, k): ReadingTimepoint => ({
+      scan: f.scan, date: f.tp.date, day: f.tp.day, label: tps[k].response,
+      // A negated PD counts for best response as what the criterion says without its threshold; its own best response gives that (bestUpTo).
+      category: negated.has(k) ? "NE" : OF_CATEGORY[tps[k].category],
+    })),
     runs,
-    confirmationRule,
+    confirmationRule: `${c.label}'s own confirmation (R25): the first evaluable scan 28 days or more after its first PD confirms it if it again meets its PD threshold against the nadir in force at that PD, and negates it otherwise`,
+    bestUpTo: (index) => {
+      const label = up ? up(facts[index].tp.date) : null;
+      return label === null ? null : OF_CATEGORY[categoryOf(c.vocabulary, label)];
+    },
   };
 }
 
