@@ -10,7 +10,7 @@ const root = path.resolve(__dirname, "..");
 const grammarFile = path.join(root, "grammar", "nadir.peggy");
 const srcDir = path.join(root, "server", "src", "core", "syntax", "generated");
 const outDir = path.join(root, "out", "server", "src", "core", "syntax", "generated");
-const startRules = ["File", "FileLine", "PatientLine", "ScanLine"];
+const startRules = ["File", "FileLine", "PatientLine", "ScanLine", "BiopsyLine"];
 
 const grammar = fs.readFileSync(grammarFile, "utf8");
 const source = blanksWithoutArrays(grammar, peggy.generate(grammar, {

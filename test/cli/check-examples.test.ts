@@ -30,7 +30,7 @@ describe("cli: nadir check examples", () => {
   it("checks every example, exiting 1 because of the deliberate mistakes", () => {
     assert.equal(run.code, 1);
     assert.deepStrictEqual([...byFile.keys()], [
-      "examples/PT-0042.nadir", "examples/cohort.nadir", "examples/hyperprogression.nadir",
+      "examples/PT-0042.nadir", "examples/cohort.nadir", "examples/hyperprogression.nadir", "examples/immunotherapy-resistance.nadir",
       "examples/irecist-pseudoprogression.nadir", "examples/mistakes.nadir", "examples/recist-chemotherapy.nadir",
     ]);
   });

@@ -15,6 +15,7 @@ import { runCli } from "../helpers/runCli";
 
 interface PropertySchema {
   type: string;
+  items?: PropertySchema;
   enum?: unknown[];
   default?: unknown;
   minimum?: number;
@@ -40,6 +41,8 @@ function invalidValues(p: PropertySchema): unknown[] {
   if (p.exclusiveMinimum !== undefined) values.push(p.exclusiveMinimum);
   if (p.exclusiveMaximum !== undefined) values.push(p.exclusiveMaximum, p.exclusiveMaximum + 1);
   if (p.pattern) values.push("1.4.2025", "2025-02-30", "2025-13-01");
+  // A pair (window, cut-offs): one item, three items, a fraction, out of order, equal.
+  if (p.type === "array") values.push([28], [28, 56, 84], [28, 84.5], [84, 28], [10, 10], ["28", "84"]);
   return values;
 }
 
@@ -99,7 +102,7 @@ describe("config: unknown keys and invalid values are errors", () => {
         assert.deepStrictEqual(problems.map((p) => p.key), [key], `${key}: ${JSON.stringify(value)}`);
         const [problem] = problems;
         assert.ok(problem.message.startsWith(`"${key}" is ${JSON.stringify(value)}`), problem.message);
-        assert.match(problem.message, /expected (one of|a whole number|a number|true or false|a date YYYY-MM-DD)/);
+        assert.match(problem.message, /expected (one of|a whole number|a number|true or false|a date YYYY-MM-DD|two whole numbers)/);
         assert.deepStrictEqual([problem.line, problem.column], [raw.split("\n").findIndex((l) => l.includes(`"${key}":`)) + 1, 3]);
       }
     }

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { runCli } from "../helpers/runCli";
 import { escapeData, escapeProperty } from "../../server/src/cli/output/github";
 
-const COMMAND = /^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=nadir ([a-z-]+)::(.+)$/;
+const COMMAND = /^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=nadir ([a-z0-9-]+)::(.+)$/;
 
 describe("nadir check --format github", () => {
   it("prints one workflow command per diagnostic, at the text format's positions", () => {

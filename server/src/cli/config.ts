@@ -27,6 +27,8 @@ interface PropertySchema {
   exclusiveMinimum?: number;
   exclusiveMaximum?: number;
   patternErrorMessage?: string;
+  /** Arrays (a window or two cut-offs): the schema of each item. */
+  items?: PropertySchema;
 }
 
 const PROPERTIES = CONFIG_SCHEMA.properties as Record<string, PropertySchema>;
@@ -99,6 +101,13 @@ export function configProblems(config: Record<string, unknown>, raw: string): Co
   if (typeof asOf === "string" && !byKey.has("asOfDate") && parseDay(asOf) === null) {
     byKey.set("asOfDate", `"asOfDate" is "${asOf}", not a real date (${whyInvalidDate(asOf)}): expected a date YYYY-MM-DD`);
   }
+  // Two numbers in order (a window, two cut-offs): the schema knows their count and bounds, not their order.
+  for (const key of CONFIG_KEYS) {
+    const value = config[key];
+    if (PROPERTIES[key].type === "array" && !byKey.has(key) && Array.isArray(value) && value.length === 2 && !(Number(value[0]) < Number(value[1]))) {
+      byKey.set(key, `"${key}" is ${JSON.stringify(value)}: expected ${expectedValue(PROPERTIES[key])}`);
+    }
+  }
   return [...byKey].map(([key, message]) => ({ key, message, ...placeOfKey(raw, key) })).sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
@@ -119,6 +128,7 @@ function describeError(key: string, error: ErrorObject, value: unknown): string 
 
 /** The allowed values of one key, in words, from its schema. */
 export function expectedValue(p: PropertySchema): string {
+  if (p.type === "array") return `two whole numbers [low, high] with low < high${p.items ? `, each ${expectedValue(p.items).replace(/^a whole number /, "")}` : ""}`;
   if (p.enum) return `one of ${p.enum.map((v) => JSON.stringify(v)).join(", ")}`;
   if (p.patternErrorMessage) return p.patternErrorMessage.replace(/\.$/, "").replace(/^./, (c) => c.toLowerCase());
   if (p.type === "boolean") return "true or false";

@@ -3,9 +3,9 @@
 import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from "vscode-languageserver-types";
 import { CodeActionKind } from "vscode-languageserver-types";
 import type { CaseDocument } from "./document";
-import { rangeOf } from "./document";
+import { eolOf, indentAt, rangeOf } from "./document";
 import { Location, locate } from "./caseIndex";
-import type { LesionNode, LengthNode, PatientNode } from "../core/syntax/ast";
+import type { BiopsyNode, LesionNode, LengthNode, PatientNode } from "../core/syntax/ast";
 import type { Patient } from "../core/model/types";
 import { Codes } from "../core/codes";
 import { closest } from "../core/util/closest";
@@ -84,6 +84,12 @@ function quickFixes(doc: CaseDocument, diagnostic: Diagnostic): CodeAction[] {
       action.isPreferred = code !== Codes.progression;
       return [action];
     }
+    case Codes.biopsyUnstructured: {
+      const node = loc.patientItem?.type === "Biopsy" ? loc.patientItem : null;
+      const lines = Array.isArray(data.lines) && data.lines.every((l) => typeof l === "string") ? (data.lines as string[]) : [];
+      if (!node || lines.length === 0) return [];
+      return [fix(`Write as a structured biopsy block: ${lines.join("; ")} (the text stays as its label)`, structuredBiopsyEdits(doc, node, lines), true)];
+    }
     case Codes.followUpOverdue: {
       const action = nextScanAction(doc, loc.patient);
       if (!action) return [];
@@ -94,6 +100,25 @@ function quickFixes(doc: CaseDocument, diagnostic: Diagnostic): CodeAction[] {
     default:
       return [];
   }
+}
+
+/**
+ * R31: a one-line biopsy becomes `biopsy DATE ORGAN "TEXT" {` with the recognised fields below it:
+ * `{` goes right after the text (a comment stays on the header line), the fields and `}` after
+ * the line. Nothing of the line is removed.
+ */
+function structuredBiopsyEdits(doc: CaseDocument, node: BiopsyNode, lines: string[]): TextEdit[] {
+  const text = doc.document.getText();
+  const indent = indentAt(text, node.start);
+  const eol = eolOf(text);
+  let lineEnd = node.end;
+  while (lineEnd < text.length && text[lineEnd] !== "\n" && text[lineEnd] !== "\r") lineEnd++;
+  const body = lines.map((l) => `${eol}${indent}  ${l}`).join("") + `${eol}${indent}}`;
+  const at = (offset: number) => doc.document.positionAt(offset);
+  return [
+    { range: { start: at(node.end), end: at(node.end) }, newText: " {" },
+    { range: { start: at(lineEnd), end: at(lineEnd) }, newText: body },
+  ];
 }
 
 function suggest(code: string, word: string, loc: Location): string | null {

@@ -19,6 +19,7 @@ const PATIENT_STATEMENTS: Array<[string, string, string]> = [
   ["scan", "scan ${1:YYYY-MM-DD} ${2|CT,MRI,PET-CT,X-ray,US,clinical|} {\n\t$0\n}", "scan"],
   ["baseline", "baseline ${1:YYYY-MM-DD} ${2|CT,MRI,PET-CT,X-ray,US,clinical|} {\n\t$0\n}", "baseline"],
   ["therapy", "therapy ${1:name} from ${2:YYYY-MM-DD} ${3|immunotherapy,chemotherapy,targeted,radiotherapy,local,trial,other|}", "therapy"],
+  ["cancer", "cancer ${1|melanoma,nsclc|}", "cancer"],
   ["criteria", `criteria \${1|${CRITERIA.map((c) => c.label).join(",")}|}`, "criteria"],
   ["confirm responses", "confirm responses", "confirm"],
   ["schedule", "schedule every ${1:8} ${2|weeks,days|}", "schedule"],
@@ -26,12 +27,27 @@ const PATIENT_STATEMENTS: Array<[string, string, string]> = [
   ["ctdna", "ctdna ${1:YYYY-MM-DD} ${2|vaf,undetected|}", "ctdna"],
   ["marker", "marker ${1:YYYY-MM-DD} ${2:CEA} ${3:0} ${4:ng/mL} uln ${5:5}", "marker"],
   ["biopsy", "biopsy ${1:YYYY-MM-DD} ${2:organ} \"${3:finding}\"", "biopsy"],
+  ["biopsy block", "biopsy ${1:YYYY-MM-DD} ${2:organ} {\n\tpd-l1 tps ${3:0} % assay ${4|22C3,SP263,SP142,28-8|}\n\t$0\n}", "biopsy"],
   ["decision", "decision ${1:YYYY-MM-DD} \"${2:text}\"", "decision"],
   ["note", "note \"${1:text}\"", "note"],
 ];
 
 const MODALITIES = ["CT", "MRI", "PET-CT", "X-ray", "US", "clinical"];
 const THERAPY_KINDS = ["immunotherapy", "chemotherapy", "targeted", "radiotherapy", "local", "trial", "other"];
+const STOP_REASONS = ["completed", "toxicity", "progression", "choice", "other"];
+/** Inside a structured biopsy block (version 1.1, R31). */
+const BIOPSY_FIELDS: Array<[string, string, string]> = [
+  ["pd-l1 tps", "pd-l1 tps ${1:0} % assay ${2|22C3,SP263,SP142,28-8|}", "pd-l1"],
+  ["pd-l1 cps", "pd-l1 cps ${1:0} assay ${2|22C3,SP263,SP142,28-8|}", "pd-l1"],
+  ["tmb", "tmb ${1:0} mut/Mb", "tmb"],
+  ["msi", "msi ${1|stable,high,low|}", "msi"],
+  ["mmr", "mmr ${1|proficient,deficient|}", "mmr"],
+  ["variant", "variant ${1:GENE} ${2:CHANGE} tier ${3|I,II,III,IV|}", "variant"],
+  ["note", "note \"${1:text}\"", "note"],
+];
+const AMP_TIERS = ["I", "II", "III", "IV"];
+const ESCAT_TIERS = ["I-A", "I-B", "I-C", "II-A", "II-B", "III-A", "III-B", "IV", "V", "X"];
+const ASSAYS = ["22C3", "SP263", "SP142", "28-8"];
 const TARGET_VALUES = ["too small", "absent", "not evaluated", "split", "merged into"];
 const NON_TARGET_VALUES = ["present", "absent", "increased", "progressed", "not evaluated"];
 const NEW_VALUES = ["present", "absent", "increased", "progressed", "too small", "not evaluated", "split", "merged into"];
@@ -48,6 +64,8 @@ export function completion(doc: CaseDocument, position: Position): CompletionIte
   if (loc.assessmentNode && loc.inScanBody) {
     return scanCompletion(doc, loc, before);
   }
+  const block = loc.patientItem?.type === "BiopsyBlock" ? loc.patientItem : null;
+  if (block && offset >= block.header.end && (block.close === null || offset <= block.close)) return biopsyCompletion(before);
   return patientCompletion(doc, loc, before);
 }
 
@@ -64,7 +82,13 @@ function patientCompletion(doc: CaseDocument, loc: Location, before: string): Co
   }
   if ((first === "scan" || first === "baseline") && words.length === 1) return dueDates(doc, loc);
   if ((first === "scan" || first === "baseline") && words.length === 2 && isDate(words[1])) return MODALITIES.map((m) => keyword(m, KEYWORD_DOCS[m]));
-  if (first === "therapy" && words.length >= 4 && words[words.length - 2] === "from" && isDate(words[words.length - 1])) return THERAPY_KINDS.map((k) => keyword(k, KEYWORD_DOCS[k]));
+  if (first === "therapy" && words.length >= 4 && words[words.length - 2] === "from" && isDate(words[words.length - 1])) {
+    return [keyword("to", KEYWORD_DOCS.to), ...THERAPY_KINDS.map((k) => keyword(k, KEYWORD_DOCS[k]))];
+  }
+  if (first === "therapy" && words.includes("from") && words[words.length - 2] === "to" && isDate(words[words.length - 1])) return THERAPY_KINDS.map((k) => keyword(k, KEYWORD_DOCS[k]));
+  if (first === "therapy" && words.includes("from") && words[words.length - 1] === "stopped") return STOP_REASONS.map((r) => keyword(r, KEYWORD_DOCS[r]));
+  if (first === "therapy" && words.includes("from") && !words.includes("stopped") && words[words.length - 1].split("+").every((k) => THERAPY_KINDS.includes(k))) return [keyword("stopped", KEYWORD_DOCS.stopped)];
+  if (first === "cancer" && words.length === 1) return ["melanoma", "nsclc"].map((c) => keyword(c, KEYWORD_DOCS.cancer));
   if (first === "therapy" && words.length >= 2 && words[words.length - 1] !== "from" && !words.includes("from")) return [keyword("from", KEYWORD_DOCS.from)];
   if (first === "ctdna" && words.length === 2 && isDate(words[1])) {
     return [snippet("vaf", "vaf ${1:1.0} %", KEYWORD_DOCS.vaf), keyword("undetected", KEYWORD_DOCS.undetected), snippet("copies/mL", "${1:100} copies/mL", "Copies per mL of plasma (R11)."), snippet("MTM/mL", "${1:1.0} MTM/mL", "Mean tumour molecules per mL (R11).")];
@@ -74,6 +98,23 @@ function patientCompletion(doc: CaseDocument, loc: Location, before: string): Co
   if (first === "schedule" && words.length === 3) return ["weeks", "days"].map((u) => keyword(u, KEYWORD_DOCS.schedule));
   if (first === "as" && words.length === 1) return [keyword("of", KEYWORD_DOCS.of)];
   if (first === "confirm" && words.length === 1) return [keyword("responses", KEYWORD_DOCS.responses)];
+  return [];
+}
+
+/** Fields of a structured biopsy, and the words each field takes (R31, R34). */
+function biopsyCompletion(before: string): CompletionItem[] {
+  const words = before.trimStart().split(/[ \t]+/).slice(0, -1);
+  if (words.length === 0) return BIOPSY_FIELDS.map(([label, body, key]) => snippet(label, body, KEYWORD_DOCS[key]));
+  const [first] = words;
+  const last = words[words.length - 1];
+  if (first === "pd-l1" && words.length === 1) return ["tps", "cps"].map((w) => keyword(w, KEYWORD_DOCS[w]));
+  if (first === "msi" && words.length === 1) return ["stable", "low", "high"].map((w) => keyword(w, KEYWORD_DOCS.msi));
+  if (first === "mmr" && words.length === 1) return ["proficient", "deficient"].map((w) => keyword(w, KEYWORD_DOCS.mmr));
+  if (last === "assay") return ASSAYS.map((a) => keyword(a, KEYWORD_DOCS.assay));
+  if (last === "tier") return [...AMP_TIERS.map((t) => keyword(t, KEYWORD_DOCS.tier)), keyword("escat", KEYWORD_DOCS.escat)];
+  if (last === "escat") return ESCAT_TIERS.map((t) => keyword(t, KEYWORD_DOCS.escat));
+  if (first === "variant" && words.length >= 3 && !words.includes("tier")) return [snippet("vaf", "vaf ${1:0} %", KEYWORD_DOCS.variant), keyword("tier", KEYWORD_DOCS.tier)];
+  if (first === "pd-l1" && words.length >= 3 && !words.includes("assay")) return [keyword("assay", KEYWORD_DOCS.assay)];
   return [];
 }
 

@@ -20,6 +20,8 @@ import { KEYWORD_DOCS, PHRASES } from "./keywordDocs";
 import { bestResponseLabel, change, describeValue, mm, pct, responseLabel, signedMm } from "./describe";
 import { CodeTable } from "../core/codes";
 import { DocLinks, linkRuleIds, NO_DOC_LINKS } from "./docLinks";
+import { biopsyHover, cancerHover, resistanceSection, therapyFacts } from "./resistanceHover";
+import { patientAssessmentOf } from "./caseIndex";
 import { criterion, resolveCriteriaName } from "../core/criteria/registry";
 import type { CriteriaId } from "../core/criteria/types";
 import { burdenText, displayResponse } from "../core/criteria/shared";
@@ -44,6 +46,12 @@ export function hover(doc: CaseDocument, position: Position, links: DocLinks = N
     return markdown(scanHover(doc, loc, item, links), headerSpan(item));
   }
   if (item?.type === "Ctdna" && loc.patient) return markdown(ctdnaHover(doc, loc.patient, item, links), item);
+  if ((item?.type === "Biopsy" || item?.type === "BiopsyBlock") && loc.patient) {
+    // Version 1.1 (R31-R34): the biopsy's findings, wherever the cursor is in its line or block.
+    const biopsy = loc.patient.biopsies.find((b) => b.node === item);
+    if (biopsy) return markdown(biopsyHover(biopsy, loc.patient, patientAssessmentOf(doc.analysis, loc.patient)?.biomarkers, links), item.type === "Biopsy" ? item : item.header);
+  }
+  if (item?.type === "Cancer" && loc.patient && loc.patient.cancer?.node === item) return markdown(cancerHover(loc.patient, links), item);
   if (item?.type === "Therapy" && loc.patient && isWithinName(item, offset)) {
     const therapyHover = therapyHoverText(doc, loc.patient, item, links);
     if (therapyHover) return markdown(therapyHover, item.name);
@@ -68,7 +76,7 @@ function patientHover(doc: CaseDocument, node: PatientNode, links: DocLinks): st
   if (!pa) return `**patient ${id}**: ${linkRuleIds(KEYWORD_DOCS.patient, links)}`;
   const lines = [`**patient ${id}** · ${pa.criteria} · ${pa.episodes.length} episode${pa.episodes.length === 1 ? "" : "s"} assessed`];
   lines.push(pa.complete ? "Complete: no error in this patient's block." : incompleteNote(pa.incompleteBecause, doc.document, "this patient's results"));
-  pa.episodes.forEach((ea, i) => lines.push(`Episode ${i + 1}${ea.therapy ? ` (${ea.therapy})` : ""}: ${bestResponseLabel(ea)}${ea.complete ? "" : " · **incomplete**"}`));
+  pa.episodes.forEach((ea, i) => lines.push(`Episode ${i + 1}${ea.therapy ? ` (${ea.therapy})` : ""}: ${bestResponseLabel(ea)}${ea.resistance && ea.resistance.class !== "not-applicable" ? ` · resistance: ${ea.resistance.text}` : ""}${ea.complete ? "" : " · **incomplete**"}`));
   lines.push(linkRuleIds(KEYWORD_DOCS.patient, links));
   return lines.join("\n\n");
 }
@@ -93,8 +101,9 @@ function isOnHeaderWord(node: AssessmentNode, offset: number): boolean {
 }
 
 
+/** The therapy's name and dates (`from`, and `to` of version 1.1); its keywords keep their own hovers. */
 function isWithinName(node: TherapyNode, offset: number): boolean {
-  return offset >= node.start && offset <= node.date.end;
+  return (offset >= node.start && offset <= node.date.end) || (node.to !== null && offset >= node.to.start && offset <= node.to.end);
 }
 
 function lesionHover(id: string, lesion: Lesion | null, episode: Episode, links: DocLinks): string {
@@ -279,7 +288,9 @@ function therapyHoverText(doc: CaseDocument, patient: Patient, node: TherapyNode
   const episode = patient.episodes.find((e) => e.therapy?.node === node);
   if (!episode || !episode.therapy) return null;
   const ea = episodeAssessmentOf(doc.analysis, patient, episode);
-  const lines = [`**${episode.therapy.name}** from ${episode.therapy.date}${episode.therapy.kind ? ` (${episode.therapy.kind})` : ""}: episode ${episode.index + 1} (${links.rule("R15")})`];
+  const lines = [`**${episode.therapy.name}** from ${episode.therapy.date}${episode.therapy.kinds.length > 0 ? ` (${episode.therapy.kinds.join("+")})` : ""}: episode ${episode.index + 1} (${links.rule("R15")})`];
+  const facts = therapyFacts(episode.therapy);
+  if (facts) lines.push(facts);
   lines.push(episode.baseline ? `Baseline ${episode.baseline.date}, ${episode.followUps.length} follow-up scan(s).` : "No baseline for this episode.");
   if (ea) {
     lines.push(`${bestResponseLabel(ea)} (${links.rule("R8")}, ${links.rule("R9")})`);
@@ -287,6 +298,8 @@ function therapyHoverText(doc: CaseDocument, patient: Patient, node: TherapyNode
     if (ea.iBestResponse !== undefined && ea.recistProgressionDate) lines.push(`RECIST 1.1 progression dated ${ea.recistProgressionDate} (${links.rule("R7")}).`);
     if (ea.pendingConfirmation) lines.push(`iUPD of ${ea.pendingConfirmation.iupdDate} awaits confirmation between ${ea.pendingConfirmation.from} and ${ea.pendingConfirmation.to} (${links.rule("R10")}).`);
     if (ea.nextDue) lines.push(`Next scan due ${ea.nextDue} (${links.rule("R13")}).`);
+    if (ea.resistance) lines.push(resistanceSection(ea.resistance, episode.therapy, links));
+    if (!ea.complete) lines.push(incompleteNote(ea.incompleteBecause, doc.document, "this line's results"));
   }
   return lines.join("\n\n");
 }

@@ -2,7 +2,7 @@
 // and statuses. The legend is fixed and announced in the initialize result.
 import type { SemanticTokens } from "vscode-languageserver-types";
 import type { CaseDocument } from "./document";
-import type { AssessmentNode, LesionNode, Span, Word } from "../core/syntax/ast";
+import type { AssessmentNode, BiopsyBlockNode, LesionNode, Span, Word } from "../core/syntax/ast";
 import type { Episode } from "../core/model/types";
 import { episodeOf } from "./caseIndex";
 
@@ -21,6 +21,9 @@ interface Token {
 
 const STATUS_WORDS = /^(too small|not evaluated|absent|present|increased|progressed|stable|deterioration|undetected)$/;
 
+type Add = (span: Span | null | undefined, type: TokenType, modifiers?: number) => void;
+type Keyed = (from: number, span: Span, type: TokenType) => void;
+
 export function semanticTokens(doc: CaseDocument): SemanticTokens {
   const text = doc.document.getText();
   const tokens: Token[] = [];
@@ -29,9 +32,14 @@ export function semanticTokens(doc: CaseDocument): SemanticTokens {
   };
   const keywordAt = (start: number, end: number) => {
     // Keywords are the lower-case words of a statement that are not values, ids or free text.
-    const re = /[A-Za-z][A-Za-z-]*/g;
+    const re = /[A-Za-z][A-Za-z0-9-]*/g; // `pd-l1` is one keyword
     const segment = text.slice(start, end);
     for (let m = re.exec(segment); m; m = re.exec(segment)) add({ start: start + m.index, end: start + m.index + m[0].length }, "keyword");
+  };
+  /** The keywords from `from` up to `span`, then `span` itself as `type`. */
+  const keyed: Keyed = (from, span, type) => {
+    keywordAt(from, span.start);
+    add(span, type);
   };
   for (const patient of doc.analysis.parse.file.items) {
     if (patient.type !== "Patient") continue;
@@ -47,44 +55,37 @@ export function semanticTokens(doc: CaseDocument): SemanticTokens {
           break;
         case "Therapy":
           keywordAt(item.start, item.name.start);
-          keywordAt(item.name.end, item.date.start);
-          add(item.date, "date");
-          add(item.kind, "keyword");
+          keyed(item.name.end, item.date, "date");
+          if (item.to) keyed(item.date.end, item.to, "date");
+          for (const kind of item.kinds) add(kind, "keyword");
+          if (item.stopped) keyed((item.kinds[item.kinds.length - 1] ?? item.to ?? item.date).end, item.stopped, "status");
+          break;
+        case "Cancer":
+          keywordAt(item.start, item.name.start);
+          break;
+        case "BiopsyBlock":
+          biopsyBlockTokens(item, add, keyed);
           break;
         case "Ctdna":
-          keywordAt(item.start, item.date.start);
-          add(item.date, "date");
+          keyed(item.start, item.date, "date");
           if (item.value.unit === "undetected" || !item.value.number) add(item.value, "status");
-          else {
-            keywordAt(item.value.start, item.value.number.start);
-            add({ start: item.value.number.start, end: item.value.end }, "number");
-          }
+          else keyed(item.value.start, { start: item.value.number.start, end: item.value.end }, "number");
           break;
         case "Marker":
-          keywordAt(item.start, item.date.start);
-          add(item.date, "date");
+          keyed(item.start, item.date, "date");
           add({ start: item.value.start, end: item.unit.end }, "number");
-          if (item.uln) {
-            keywordAt(item.unit.end, item.uln.start);
-            add(item.uln, "number");
-          }
+          if (item.uln) keyed(item.unit.end, item.uln, "number");
           break;
         case "Biopsy":
-          keywordAt(item.start, item.date.start);
-          add(item.date, "date");
+          keyed(item.start, item.date, "date");
           add(item.organ, "organ");
           break;
         case "Decision":
-          keywordAt(item.start, item.date.start);
-          add(item.date, "date");
-          break;
         case "AsOf":
-          keywordAt(item.start, item.date.start);
-          add(item.date, "date");
+          keyed(item.start, item.date, "date");
           break;
         case "Schedule":
-          keywordAt(item.start, item.count.start);
-          add({ start: item.count.start, end: item.end }, "number");
+          keyed(item.start, { start: item.count.start, end: item.end }, "number");
           break;
         case "Criteria":
         case "ConfirmResponses":
@@ -99,6 +100,40 @@ export function semanticTokens(doc: CaseDocument): SemanticTokens {
     }
   }
   return { data: encode(doc, tokens) };
+}
+
+/** A structured biopsy (version 1.1): header, field keywords, numbers and statuses. */
+function biopsyBlockTokens(node: BiopsyBlockNode, add: Add, keyed: Keyed): void {
+  const h = node.header;
+  if (h.date && h.organ) {
+    keyed(h.start, h.date, "date");
+    add(h.organ, "organ");
+  }
+  for (const item of node.items) {
+    switch (item.type) {
+      case "Pdl1":
+        keyed(item.start, item.value, "number");
+        if (item.assay) keyed(item.value.end, { start: item.assay.start, end: item.assay.start }, "keyword");
+        break;
+      case "Tmb":
+        keyed(item.start, { start: item.value.start, end: item.end }, "number");
+        break;
+      case "Msi":
+      case "Mmr":
+        keyed(item.start, item.status, "status");
+        break;
+      case "Variant":
+        keyed(item.start, { start: item.gene.start, end: item.gene.start }, "keyword");
+        if (item.vaf) keyed(item.change.end, item.vaf, "number");
+        if (item.tier) keyed(item.tier.start, item.tier.level, "status");
+        break;
+      case "Note":
+        keyed(item.start, { start: item.text.start, end: item.text.start }, "keyword");
+        break;
+      default:
+        break;
+    }
+  }
 }
 
 function assessmentTokens(

@@ -28,6 +28,13 @@ export const EDITOR_SETTING_NAMES: Readonly<Record<keyof Settings, string>> = {
   oligoprogressionMaxLesions: "oligoprogression.maxLesions",
   ctdnaFoldThreshold: "ctdna.foldThreshold",
   asOfDate: "asOfDate",
+  resistanceReading: "resistance.reading",
+  resistanceConfirmWindowDays: "resistance.confirmWindowDays",
+  resistanceLateConfirmation: "resistance.lateConfirmation",
+  resistanceShortResponse: "resistance.shortResponse",
+  resistanceControlMonths: "resistance.controlMonths",
+  resistanceControlFrom: "resistance.controlFrom",
+  pdl1CpsCutoffs: "pdl1.cpsCutoffs",
   irRECISTNonMeasurableProgression: "irRECIST.nonMeasurableProgression",
 };
 

@@ -18,6 +18,9 @@ describe("deidentify: PHI canary in every free-text slot of the grammar", functi
       // Recovery (issue 10): broken headers that still open their block, lesion lines with an unreadable value.
       "PatientHeader -> RestOfLine", "PatientHeader -> BraceLine", "AssessmentHeader -> RestOfLine", "BadBlock -> BraceLine",
       "UnreadableLesionLine -> LesionId", "UnreadableLesionHead -> Organ", "UnreadableLesionHead -> String", "UnreadableLesionLine -> Broken", "Broken -> String",
+      // Language 1.1: the cancer type, the structured biopsy's header, genes, changes, assays, notes and broken lines.
+      "Cancer -> CancerName", "CancerName -> String", "ValidBiopsyHeader -> Organ", "ValidBiopsyHeader -> String", "BiopsyHeader -> BraceLine",
+      "BiopsyItem -> BadBiopsyLine", "Variant -> GeneName", "Variant -> ChangeName", "AssayClause -> AssayName", "BiopsyToken -> String", "BiopsyStatement -> Note",
       // P3: a criteria name is any word; the registry says which exist.
       "Criteria -> CriteriaName"]) {
       assert.ok(found.has(known), `${known} is not among the slots found: ${[...found].join(", ")}`);

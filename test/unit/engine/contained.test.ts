@@ -9,6 +9,8 @@ import { CodeTable } from "../../../server/src/core/codes";
 import * as episodeModule from "../../../server/src/core/engine/episode";
 import * as clinicalModule from "../../../server/src/core/engine/clinical";
 import * as settingsModule from "../../../server/src/core/engine/effectiveSettings";
+import * as classifyModule from "../../../server/src/core/engine/resistance/classify";
+import * as biomarkersModule from "../../../server/src/core/engine/biomarkers";
 import { LineIndex } from "../../../server/src/core/text/lineIndex";
 import { throwingFamily, throwingForPatient, withFamily, withReplacedExport } from "../../helpers/faults";
 import { TODAY } from "./caseBuilder";
@@ -97,6 +99,27 @@ describe("engine: errors inside checks and stages are contained (issue 10, item 
     assert.deepStrictEqual(a.assessment.patients.map((p) => p.episodes[0].timepoints.map((t) => t.response)), clean.assessment.patients.map((p) => p.episodes[0].timepoints.map((t) => t.response)));
     assert.ok(a.assessment.patients.every((p) => !p.complete && p.episodes.every((e) => !e.complete)));
     assert.ok(!a.diagnostics.some((d) => d.code === "progression"));
+  });
+
+  it("the resistance classification that throws: internal-error on the episode's baseline, no resistance result (JSON null), the responses stay", () => {
+    const a = withReplacedExport(classifyModule, "classifyResistance", (() => { throw new Error("boom in resistance"); }) as never, run);
+    const found = internal(a);
+    assert.deepStrictEqual(found.map((f) => [f.line, f.covered]), [[4, "2025-01-02"], [14, "2025-01-02"]]);
+    assert.match(found[0].message, /^Internal error in the resistance classification of episode 1: Error: boom in resistance\./);
+    assert.deepStrictEqual(a.assessment.patients.map((p) => p.episodes[0].timepoints.map((t) => t.response)), clean.assessment.patients.map((p) => p.episodes[0].timepoints.map((t) => t.response)));
+    const json = assessmentJson(a, "-");
+    assert.deepStrictEqual(json.patients.map((p) => p.episodes[0].resistance), [null, null]);
+    assert.ok(a.assessment.patients.every((p) => !p.episodes[0].complete));
+    assert.ok(a.diagnostics.some((d) => d.code === "progression"), "the clinical diagnostics are still there");
+  });
+
+  it("the biopsy findings that throw: internal-error on the patient's id, no biomarkers, the rest assessed", () => {
+    const a = withReplacedExport(biomarkersModule, "assessBiomarkers", (() => { throw new Error("boom in biopsies"); }) as never, run);
+    const found = internal(a);
+    assert.deepStrictEqual(found.map((f) => [f.line, f.covered]), [[1, "A"], [13, "B"]]);
+    assert.match(found[0].message, /^Internal error in the biopsy findings of this patient \(R31-R34\): Error: boom in biopsies\./);
+    assert.deepStrictEqual(assessmentJson(a, "-").patients.map((p) => p.biomarkers), [[], []]);
+    assert.equal(a.assessment.patients[0].episodes[0].resistance?.class, clean.assessment.patients[0].episodes[0].resistance?.class);
   });
 
   it("a patient's assessment that throws before its episodes: internal-error on its header, no episodes, the other patient intact", () => {

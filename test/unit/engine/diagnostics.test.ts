@@ -77,7 +77,8 @@ describe("engine: clinical diagnostics", () => {
   it("oligoprogression (R14): progression confined to a few lesions while the others hold", () => {
     const body = `baseline ${B} { T1 target liver 50 mm ; T2 target lung 40 mm ; T3 target adrenal 30 mm }\nscan 2025-03-01 { T1 25 mm ; T2 20 mm ; T3 15 mm }\nscan 2025-04-26 { T1 40 mm ; T2 20 mm ; T3 15 mm }`;
     const [d] = diagnosticsOf(run(body), "oligoprogression");
-    assert.match(d.message, /^Progression confined to 1 lesion \(T1 25 mm -> 40 mm\) while T2, T3 are stable or responding/);
+    // R35: the finding and its source, then the option as information, then where it comes from.
+    assert.equal(d.message, "Progression at the scan of 2025-04-26 confined to 1 lesion (T1 25 mm -> 40 mm) while T2, T3 are stable or responding. Information, options to discuss with the treating team: local treatment of the growing sites (surgery or focused radiation). Source: common clinical practice for oligoprogression (R14).");
     assert.equal(diagnosticsOf(run(body, { oligoprogressionMaxLesions: 3 }), "oligoprogression").length, 1);
     const all = `baseline ${B} { T1 target liver 50 mm ; T2 target lung 40 mm }\nscan 2025-03-01 { T1 70 mm ; T2 60 mm }`;
     assert.equal(diagnosticsOf(run(all), "oligoprogression").length, 0);

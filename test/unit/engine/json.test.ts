@@ -20,7 +20,7 @@ describe("engine: JSON of the spec", () => {
     assert.equal(json.complete, true);
     const episode = patient.episodes[0];
     // Spec: "Under iRECIST an episode also carries recistProgressionDate" (issue 10 item 5), after progressionDate.
-    assert.deepEqual(Object.keys(episode), ["therapy", "start", "baseline", "timepoints", "bestResponse", "iBestResponse", "progressionDate", "recistProgressionDate", "complete"]);
+    assert.deepEqual(Object.keys(episode), ["therapy", "start", "baseline", "timepoints", "bestResponse", "iBestResponse", "progressionDate", "recistProgressionDate", "resistance", "complete"]);
     assert.deepEqual([episode.therapy, episode.start, episode.baseline], ["pembrolizumab", "2025-01-06", { date: "2025-01-02", sum: 77 }]);
     assert.deepEqual(episode.timepoints[0], {
       date: "2025-03-01", sum: 44, nadir: 77, changeFromBaselinePct: -42.9, changeFromNadirPct: -42.9, changeFromNadirMm: -33,
@@ -49,7 +49,7 @@ describe("engine: JSON of the spec", () => {
     const json = assessmentJson(analyze(text, { today }), "-");
     const episode = json.patients[0].episodes[0];
     assert.equal(json.patients[0].criteria, "RECIST1.1");
-    assert.deepEqual(Object.keys(episode), ["therapy", "start", "baseline", "timepoints", "bestResponse", "progressionDate", "complete"]);
+    assert.deepEqual(Object.keys(episode), ["therapy", "start", "baseline", "timepoints", "bestResponse", "progressionDate", "resistance", "complete"]);
     assert.deepEqual([episode.therapy, episode.start, episode.baseline], [null, "2025-01-01", { date: "2025-01-01", sum: 66.7 }]);
     const [ne, pr] = episode.timepoints;
     assert.equal("iResponse" in ne, false);

@@ -95,6 +95,13 @@ describe("service: presentation and structure", () => {
     assert.equal(dotted.core.nearProgressionMargin, 10);
     assert.equal(dotted.core.asOfDate, "2025-01-01");
     assert.equal(dotted.trace, "verbose");
+    // The resistance and PD-L1 settings (R17-R24, R32), nested as VS Code sends them; a bad pair keeps the default.
+    const resistance = serverSettingsFrom({ resistance: { reading: "iRECIST", confirmWindowDays: [21, 70], lateConfirmation: "accept", shortResponse: "unclassifiable", controlMonths: 4, controlFrom: "response" }, pdl1: { cpsCutoffs: [1, 20] } });
+    assert.deepEqual([resistance.core.resistanceReading, resistance.core.resistanceConfirmWindowDays, resistance.core.resistanceLateConfirmation, resistance.core.resistanceShortResponse, resistance.core.resistanceControlMonths, resistance.core.resistanceControlFrom, resistance.core.pdl1CpsCutoffs],
+      ["iRECIST", [21, 70], "accept", "unclassifiable", 4, "response", [1, 20]]);
+    assert.equal(serverSettingsFrom({ resistance: { reading: "irRC" } }).core.resistanceReading, "irRC", "every registry criterion is a reading (Decision 9)");
+    const bad = serverSettingsFrom({ resistance: { confirmWindowDays: [84, 28], reading: "irrc" }, pdl1: { cpsCutoffs: [0, 10] } });
+    assert.deepEqual([bad.core.resistanceConfirmWindowDays, bad.core.resistanceReading, bad.core.pdl1CpsCutoffs], [[28, 84], "RECIST1.1", [1, 10]]);
     const defaults = serverSettingsFrom(undefined);
     assert.equal(defaults.debounceMs, 150);
     assert.equal(defaults.core.criteria, "RECIST1.1");

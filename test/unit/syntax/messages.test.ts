@@ -27,7 +27,7 @@ describe("syntax: friendly messages", () => {
 
   it("an unknown statement lists what may stand there", () => {
     assert.deepStrictEqual(messageFor("  scna 2025-01-01 CT", "patient"), {
-      message: "Unknown statement `scna`: inside a patient: `scan`, `baseline`, `therapy`, `ctdna`, `marker`, `biopsy`, `decision`, `note`, `criteria`, `schedule`, `as of` or `confirm responses`.",
+      message: "Unknown statement `scna`: inside a patient: `scan`, `baseline`, `therapy`, `cancer`, `ctdna`, `marker`, `biopsy`, `decision`, `note`, `criteria`, `schedule`, `as of` or `confirm responses`.",
       covered: "scna",
     });
   });

@@ -35,10 +35,12 @@ Options:
   -o, --out DIR          directory for the copies (created if needed; required)
   --seed N               key for pseudonyms and offsets, a whole number: the same seed gives
                          the same output (default: a new random key each run; keep it secret)
-  --keep-text            keep strings: descriptions, notes, decisions, biopsy findings
+  --keep-text            keep strings: descriptions, notes, decisions, biopsy findings and
+                         labels, quoted cancer types
   --keep-therapy-names   keep therapy names outside the built-in list, and quoted ones
   --keep-organs          keep organ words outside the language's list
-  --keep-markers         keep marker names and units outside the built-in lists
+  --keep-markers         keep marker names and units, and biopsy genes, variant changes and
+                         PD-L1 assays, outside the built-in lists
   --keep-lesion-ids      keep lesion ids that are not of the T1 / N1 / NT1 / NL1 shape
   With any of the keep flags, check the kept words yourself for names, dates and numbers.
   -h, --help             show this help

@@ -16,7 +16,9 @@ const USAGE = `Usage: nadir report [options] <files | directories | ->
 Writes the structured radiology report of a scan: header, target lesion table (baseline, nadir,
 previous, current), non-target and new lesions, sums and their changes, the response under the
 patient's criteria (iRECIST: state, confirmation window, what is pending), best response,
-ctDNA and markers, hyperprogression, oligoprogression, follow-up, and an Impression.
+ctDNA, markers and biopsies, hyperprogression, oligoprogression, follow-up, the resistance
+classification of a line of immunotherapy with the options to discuss (on its last scan), and an
+Impression.
 
 Options:
   --patient ID                     only this patient (default: every patient of the input)

@@ -8,6 +8,8 @@ import type { EpisodeAssessment, Explanation, PatientAssessment, TimepointAssess
 import { incompleteReasonsText, LinePositions } from "../../core/completeness";
 import { LineIndex } from "../../core/text/lineIndex";
 import { formatMm, round1 } from "../../core/util/numbers";
+import { resistanceBasis, resistanceNumbers } from "../../core/engine/resistance/diagnostics";
+import { therapyEndText } from "../../core/model/therapies";
 import type { CriteriaId } from "../../core/criteria/types";
 import { criterion, DEFAULT_CRITERIA } from "../../core/criteria/registry";
 import { displayBest, displayResponse } from "../../core/criteria/shared";
@@ -55,7 +57,8 @@ function criteriaColumns(criteria: readonly CriteriaId[]): Array<{ id: CriteriaI
 function episodeLines(e: EpisodeAssessment, number: number, criteria: readonly CriteriaId[], explain: boolean, positions: LinePositions): string[] {
   const extended = showsReadings(criteria);
   const columns = criteriaColumns(criteria);
-  const therapy = e.therapy ? `${e.therapy} from ${e.start}` : `from ${e.start ?? "?"}`;
+  const end = e.episode.therapy ? therapyEndText(e.episode.therapy) : null;
+  const therapy = `${e.therapy ? `${e.therapy} from ${e.start}` : `from ${e.start ?? "?"}`}${end ? ` (${end})` : ""}`;
   const baselineSum = e.baseline?.sum ?? null;
   const incomplete = e.complete ? "" : `  (incomplete: ${incompleteReasonsText(e.incompleteBecause, positions, 2)})`;
   const lines = [`    Episode ${number}: ${therapy}; baseline ${e.baseline?.date ?? "-"}, sum ${baselineSum === null ? "-" : `${mm(baselineSum)} mm`}${incomplete}`];
@@ -98,6 +101,14 @@ function episodeLines(e: EpisodeAssessment, number: number, criteria: readonly C
       if (!reading) continue;
       lines.push(`      ${c.header}: best response ${flag(displayBest(reading))}; progression ${flag(reading.progressionDate ?? "-")}${reading.confirmedBy ? ` (confirmed ${reading.confirmedBy})` : ""}`);
     }
+  }
+  // R17-R24: one line for an immunotherapy line (flagged like every result of an incomplete episode).
+  const r = e.resistance;
+  if (r && r.class !== "not-applicable") {
+    const numbers = resistanceNumbers(r);
+    const due = r.confirmationDue ? `; confirmation scan due ${r.confirmationDue.from} to ${r.confirmationDue.to}` : "";
+    lines.push(`      resistance: ${flag(r.text)} (${resistanceBasis(r)})${numbers ? `: ${numbers}` : ""}${due}`);
+    if (explain) lines.push(...trace(r.explanation, "          "));
   }
   if (explain) {
     lines.push(...trace(e.explanation, "          "));

@@ -20,6 +20,8 @@ import { missingMeasurementChecks } from "./families/missingMeasurements";
 import { patientIdChecks } from "./families/patientIds";
 import { asOfChecks } from "./families/asOf";
 import { mergeChecks } from "./families/merges";
+import { therapyChecks } from "./families/therapies";
+import { biopsyChecks } from "./families/biopsies";
 import { criteriaChecks } from "./families/criteria";
 
 /** Every family of structural checks; each check is guarded (an exception becomes an `internal-error`). */
@@ -35,6 +37,8 @@ export const structuralChecks = new CheckRegistry(
   patientIdChecks,
   asOfChecks,
   mergeChecks,
+  therapyChecks,
+  biopsyChecks,
   criteriaChecks,
 );
 
@@ -83,6 +87,10 @@ function visitPatientItem(item: PatientItem, scope: PatientScope, ctx: CheckCont
       visitDate(item.date, ctx, CHECKS);
       for (const check of CHECKS.Biopsy) check(item, ctx);
       break;
+    case "BiopsyBlock":
+      if (item.header.date) visitDate(item.header.date, ctx, CHECKS);
+      for (const check of CHECKS.BiopsyBlock) check(item, ctx);
+      break;
     case "Schedule":
       for (const check of CHECKS.Schedule) check(item, ctx);
       break;
@@ -90,6 +98,9 @@ function visitPatientItem(item: PatientItem, scope: PatientScope, ctx: CheckCont
       for (const check of CHECKS.Criteria) check(item, ctx);
       break;
     case "Therapy":
+      visitDate(item.date, ctx, CHECKS);
+      if (item.to) visitDate(item.to, ctx, CHECKS);
+      break;
     case "Marker":
     case "Decision":
     case "AsOf":

@@ -4,7 +4,7 @@
 // does, every check is wrapped when it is registered: a check that throws costs an
 // `internal-error` on the node it was checking, and every other check and diagnostic stays
 // (issue 10, item 7).
-import type { AssessmentNode, BiopsyNode, CriteriaNode, CtdnaNode, DateLit, EcogNode, LesionNode, ScheduleNode, Span } from "../syntax/ast";
+import type { AssessmentNode, BiopsyBlockNode, BiopsyNode, CriteriaNode, CtdnaNode, DateLit, EcogNode, LesionNode, ScheduleNode, Span } from "../syntax/ast";
 import type { Episode, Patient } from "../model/types";
 import type { CheckContext } from "./context";
 import type { Place } from "./places";
@@ -30,6 +30,8 @@ export interface Checks {
   Ecog?: Array<(node: EcogNode, ctx: CheckContext) => void>;
   Ctdna?: Array<(node: CtdnaNode, ctx: CheckContext) => void>;
   Biopsy?: Array<(node: BiopsyNode, ctx: CheckContext) => void>;
+  /** A structured biopsy block (version 1.1); its header may be broken (then date and organ are null). */
+  BiopsyBlock?: Array<(node: BiopsyBlockNode, ctx: CheckContext) => void>;
   Schedule?: Array<(node: ScheduleNode, ctx: CheckContext) => void>;
   Criteria?: Array<(node: CriteriaNode, ctx: CheckContext) => void>;
   /** Every date of the file: therapy, scans, ctDNA, markers, biopsies, decisions, `as of`. */
@@ -52,6 +54,7 @@ const AT: { [K in Kind]: (...args: Parameters<NonNullable<Checks[K]>[number]>) =
   Ecog: (node) => node,
   Ctdna: (node) => node,
   Biopsy: (node) => node,
+  BiopsyBlock: (node) => node.header,
   Schedule: (node) => node,
   Criteria: (node) => node,
   Date: (node) => node,
@@ -77,7 +80,7 @@ function guard<K extends Kind>(kind: K, family: string, check: NonNullable<Check
 }
 
 export function register(...families: StructuralChecks[]): MergedChecks {
-  const all: MergedChecks = { Patient: [], Episode: [], Assessment: [], Lesion: [], Ecog: [], Ctdna: [], Biopsy: [], Schedule: [], Criteria: [], Date: [] };
+  const all: MergedChecks = { Patient: [], Episode: [], Assessment: [], Lesion: [], Ecog: [], Ctdna: [], Biopsy: [], BiopsyBlock: [], Schedule: [], Criteria: [], Date: [] };
   for (const family of families) {
     for (const kind of KINDS) {
       const checks = family[kind] as Array<NonNullable<Checks[typeof kind]>[number]> | undefined;

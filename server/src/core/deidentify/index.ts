@@ -77,8 +77,14 @@ function datesOf(patient: PatientNode): DateLit[] {
   const dates: DateLit[] = [];
   for (const item of patient.items) {
     switch (item.type) {
-      case "AsOf":
       case "Therapy":
+        dates.push(item.date);
+        if (item.to) dates.push(item.to);
+        break;
+      case "BiopsyBlock":
+        if (item.header.date) dates.push(item.header.date);
+        break;
+      case "AsOf":
       case "Ctdna":
       case "Marker":
       case "Biopsy":

@@ -7,11 +7,12 @@
 // from: it becomes a placeholder line that is broken in the same place, so the patient it sits in
 // stays incomplete exactly as before.
 import type {
-  AssessmentNode, BadBlockNode, BadLine, DateLit, FileNode, LengthNode, LesionNode, PatientItem, PatientNode, ScanItem, StringLit, ValueNode, Word,
+  AssessmentNode, BadBlockNode, BadLine, BiopsyBlockNode, BiopsyItem, DateLit, FileNode, LengthNode, LesionNode, NoteNode, PatientItem, PatientNode, ScanItem, StringLit, ValueNode, Word,
 } from "../syntax/ast";
 import { isKnownOrgan } from "../model/organs";
 import { formatDay, parseDay } from "../util/dates";
-import { isKnownMarkerName, isKnownMarkerUnit, isKnownTherapyWord, knownTherapyWords } from "./vocabulary";
+import { isKnownCancerType, isKnownMarkerName, isKnownMarkerUnit, isKnownTherapyWord, knownTherapyWords } from "./vocabulary";
+import { isChangeShape, isKnownAssay, isKnownGene } from "../model/biomarkerVocabulary";
 import { lesionIdMap, letters, Numbered, REMOVED_LINE, REMOVED_STRING, REMOVED_VALUE } from "./placeholders";
 import { dateShiftFor, pseudonymFor } from "./pseudonyms";
 import { resolveCriteriaName } from "../criteria/registry";
@@ -27,7 +28,10 @@ export interface KeepClasses {
   therapyNames: boolean;
   /** Organ words outside the language's list. */
   organs: boolean;
-  /** Marker names and units outside the built-in lists. */
+  /**
+   * Marker names and units outside the built-in lists, and in biopsy blocks (version 1.1) genes,
+   * variant changes and PD-L1 assays outside theirs.
+   */
   markers: boolean;
   /** Lesion ids that are not of the T1 / N1 / NT1 / NL1 shape. */
   lesionIds: boolean;
@@ -59,6 +63,11 @@ export interface Rebuilt {
 
 const THERAPY_KINDS = new Set(["immunotherapy", "chemotherapy", "targeted", "radiotherapy", "local", "trial", "other"]);
 const CLINICAL_STATUSES = new Set(["stable", "deterioration"]);
+const STOP_REASONS = new Set(["completed", "toxicity", "progression", "choice", "other"]);
+const MSI_STATUSES = new Set(["high", "low", "stable"]);
+const MMR_STATUSES = new Set(["deficient", "proficient"]);
+const PDL1_SCORES = new Set(["tps", "cps"]);
+const TIERS = { amp: new Set(["I", "II", "III", "IV"]), escat: new Set(["I-A", "I-B", "I-C", "II-A", "II-B", "III-A", "III-B", "IV", "V", "X"]) };
 const MODALITIES = new Set(["CT", "MRI", "PET-CT", "X-ray", "US", "clinical"]);
 
 /** Per patient: its pseudonym, date shift and the placeholders of its unknown words. */
@@ -69,6 +78,11 @@ interface PatientScope {
   organs: Numbered;
   therapies: Numbered;
   markers: Numbered;
+  /** Genes, changes, assays and cancer types outside the lists, numbered without case (so equal stays equal). */
+  genes: Numbered;
+  changes: Numbered;
+  assays: Numbered;
+  cancers: Numbered;
 }
 
 export function rebuild(file: FileNode, seed: string, keep: KeepClasses): Rebuilt {
@@ -100,6 +114,10 @@ class Rebuilder {
       organs: new Numbered((n) => `other-${letters(n)}`),
       therapies: new Numbered((n) => `THERAPY-${n}`),
       markers: new Numbered((n) => `MARKER-${n}`),
+      genes: new Numbered((n) => `GENE-${n}`),
+      changes: new Numbered((n) => `CHANGE-${n}`),
+      assays: new Numbered((n) => `ASSAY-${n}`),
+      cancers: new Numbered((n) => `CANCER-${n}`),
     };
     this.out.patients.push({ id, pseudonym: scope.pseudonym, shiftDays: scope.shift });
     const brace = node.header.brace !== null ? " {" : "";
@@ -113,8 +131,9 @@ class Rebuilder {
     let previous: PatientItem | null = null;
     for (const item of node.items) {
       // An unclosed scan (or block) ends only at a line that can only be a patient-level statement.
-      const afterUnclosedScan = (previous?.type === "Assessment" || previous?.type === "BadBlock") && previous.close === null;
+      const afterUnclosedScan = (previous?.type === "Assessment" || previous?.type === "BadBlock" || previous?.type === "BiopsyBlock") && previous.close === null;
       if (item.type === "Assessment") this.assessment(item, scope, afterUnclosedScan);
+      else if (item.type === "BiopsyBlock") this.biopsyBlock(item, scope, afterUnclosedScan);
       else if (item.type === "Bad") this.badLine(item, 1, afterUnclosedScan ? "as of " : "");
       else if (item.type === "BadBlock") this.badBlock(item, scope, afterUnclosedScan);
       else this.patientStatement(item, scope);
@@ -123,7 +142,7 @@ class Rebuilder {
     if (node.close !== null) this.line("}", 0, node.close);
   }
 
-  private patientStatement(item: Exclude<PatientItem, AssessmentNode | BadLine | BadBlockNode>, s: PatientScope): void {
+  private patientStatement(item: Exclude<PatientItem, AssessmentNode | BadLine | BadBlockNode | BiopsyBlockNode>, s: PatientScope): void {
     const at = item.start;
     switch (item.type) {
       case "Criteria":
@@ -135,9 +154,13 @@ class Rebuilder {
       case "AsOf":
         return this.line(`as of ${this.date(item.date, s)}`, 1, at);
       case "Therapy": {
-        const kind = item.kind ? ` ${this.keyword(item.kind, THERAPY_KINDS)}` : "";
-        return this.line(`therapy ${this.therapyName(item.name, s)} from ${this.date(item.date, s)}${kind}`, 1, at);
+        const to = item.to ? ` to ${this.date(item.to, s)}` : "";
+        const kinds = item.kinds.length > 0 ? ` ${item.kinds.map((k) => this.keyword(k, THERAPY_KINDS)).join("+")}` : "";
+        const stopped = item.stopped ? ` stopped ${this.keyword(item.stopped, STOP_REASONS)}` : "";
+        return this.line(`therapy ${this.therapyName(item.name, s)} from ${this.date(item.date, s)}${to}${kinds}${stopped}`, 1, at);
       }
+      case "Cancer":
+        return this.line(`cancer ${this.cancerName(item.name, s)}`, 1, at);
       case "Ctdna": {
         const v = item.value;
         const value = v.unit === "undetected" ? "undetected" : v.unit === "vaf" ? `vaf ${v.number?.text} %` : `${v.number?.text} ${v.unit}`;
@@ -190,6 +213,78 @@ class Rebuilder {
     if (block.close !== null) this.line("}", 1, block.close);
   }
 
+  /**
+   * A structured biopsy (version 1.1): every field is rebuilt from its node; genes, changes and
+   * assays pass only by the lists and shapes of vocabulary.ts; the label and notes are strings.
+   * A header that did not parse becomes a placeholder that still opens a biopsy block.
+   */
+  private biopsyBlock(block: BiopsyBlockNode, s: PatientScope, afterUnclosedScan: boolean): void {
+    const h = block.header;
+    if (h.broken || !h.date || !h.organ) {
+      // After an unclosed scan only `biopsy DATE` ends it (the original header had a date shape then).
+      this.out.broken.push(h.start);
+      this.line(`biopsy${afterUnclosedScan ? " 0000-00-00" : ""} ${REMOVED_LINE} {`, 1, h.start);
+    } else {
+      const finding = h.finding ? ` ${this.text(h.finding)}` : "";
+      this.line(`biopsy ${this.date(h.date, s)} ${this.organ(h.organ, s)}${finding} {`, 1, h.start);
+    }
+    for (const item of block.items) this.biopsyItem(item, s);
+    if (block.close !== null) this.line("}", 1, block.close);
+  }
+
+  private biopsyItem(item: BiopsyItem, s: PatientScope): void {
+    switch (item.type) {
+      case "Pdl1": {
+        const unit = item.score.value === "tps" ? " %" : "";
+        const assay = item.assay ? ` assay ${this.listed(item.assay, isKnownAssay, s.assays)}` : "";
+        return this.line(`pd-l1 ${this.keyword(item.score, PDL1_SCORES)} ${item.value.text}${unit}${assay}`, 2, item.start);
+      }
+      case "Tmb":
+        return this.line(`tmb ${item.value.text} mut/Mb`, 2, item.start);
+      case "Msi":
+        return this.line(`msi ${this.keyword(item.status, MSI_STATUSES)}`, 2, item.start);
+      case "Mmr":
+        return this.line(`mmr ${this.keyword(item.status, MMR_STATUSES)}`, 2, item.start);
+      case "Variant": {
+        const gene = this.listed(item.gene, isKnownGene, s.genes);
+        const change = this.listed(item.change, isChangeShape, s.changes);
+        const vaf = item.vaf ? ` vaf ${item.vaf.text} %` : "";
+        const tier = item.tier ? ` tier ${item.tier.system === "escat" ? "escat " : ""}${this.keyword(item.tier.level, TIERS[item.tier.system])}` : "";
+        return this.line(`variant ${gene} ${change}${vaf}${tier}`, 2, item.start);
+      }
+      case "Note":
+      case "Bad":
+        return this.blockNoteOrBad(item);
+      default:
+        return this.unknownNode(item satisfies never);
+    }
+  }
+
+  /** A note inside a block (kept only with the text class) or a broken line of a block. */
+  private blockNoteOrBad(item: NoteNode | BadLine): void {
+    if (item.type === "Bad") return this.badLine(item, 2, "");
+    if (this.keep.text) this.line(`note ${this.text(item.text)}`, 2, item.start);
+  }
+
+  /**
+   * A gene, change or assay: as written when it passes `allowed` (or markers are kept), else a
+   * numbered placeholder (equal words without case stay equal placeholders: duplicates and
+   * assay comparisons mean the same, R31, R32). A string that passes stays a string.
+   */
+  private listed(token: Word | StringLit, allowed: (text: string) => boolean, numbered: Numbered): string {
+    if (this.keep.markers || allowed(token.value)) return token.type === "String" ? quote(token.value) : token.value;
+    this.out.replaced.add(token);
+    return numbered.for(token.value.toLowerCase());
+  }
+
+  /** `cancer`: a listed type passes as written; a string also with kept text; else a placeholder. */
+  private cancerName(name: Word | StringLit, s: PatientScope): string {
+    if (isKnownCancerType(name.value)) return name.type === "String" ? quote(name.value) : name.value;
+    if (name.type === "String" && this.keep.text) return quote(name.value);
+    this.out.replaced.add(name);
+    return s.cancers.for(name.value.toLowerCase());
+  }
+
   private scanItem(item: ScanItem, s: PatientScope): void {
     switch (item.type) {
       case "Lesion":
@@ -200,10 +295,8 @@ class Rebuilder {
       case "Clinical":
         return this.line(`clinical ${this.keyword(item.status, CLINICAL_STATUSES)}`, 2, item.start);
       case "Note":
-        if (this.keep.text) this.line(`note ${this.text(item.text)}`, 2, item.start);
-        return;
       case "Bad":
-        return this.badLine(item, 2, "");
+        return this.blockNoteOrBad(item);
       default:
         return this.unknownNode(item satisfies never);
     }

@@ -97,3 +97,27 @@ export function knownTherapyWords(text: string): string[] | null {
   if (tokens.length === 0) return null;
   return tokens.every((t) => THERAPIES.has(t.toLowerCase())) ? tokens : null;
 }
+
+// Version 1.1 (P4): genes, changes and assays pass by core/model/biomarkerVocabulary.ts; the
+// cancer types of the `cancer` statement by the list below.
+
+/** Cancer types of the `cancer` statement, compared without case and with hyphens as spaces. */
+export const CANCER_TYPES: readonly string[] = [
+  "melanoma", "uveal melanoma", "mucosal melanoma", "nsclc", "sclc", "non-small cell lung cancer", "small cell lung cancer",
+  "lung cancer", "mesothelioma", "rcc", "renal cell carcinoma", "hcc", "hepatocellular carcinoma", "crc", "colorectal",
+  "colorectal cancer", "gastric", "gastric cancer", "gej", "esophageal", "oesophageal", "escc", "hnscc", "scchn",
+  "head and neck", "urothelial", "bladder", "breast", "breast cancer", "tnbc", "cervical", "endometrial", "ovarian",
+  "prostate", "pancreatic", "cholangiocarcinoma", "biliary", "merkel", "merkel cell carcinoma", "cscc", "bcc", "sarcoma",
+  "glioblastoma", "glioma", "thyroid", "nasopharyngeal", "npc", "anal", "vulvar", "penile", "thymic", "neuroendocrine",
+  "msi-h", "dmmr", "tmb-h", "unknown primary", "cup",
+];
+
+const CANCERS = new Set(CANCER_TYPES.map((c) => cancerKey(c)));
+
+function cancerKey(name: string): string {
+  return name.toLowerCase().replace(/[-_]/g, " ").replace(/\s+/g, " ").trim();
+}
+
+export function isKnownCancerType(name: string): boolean {
+  return CANCERS.has(cancerKey(name));
+}

@@ -12,6 +12,7 @@ import { oligoprogressionAt } from "./oligo";
 import { measurementAt } from "./lesionValues";
 import { dayText, mm, percentChange, sumVsNadir } from "./format";
 import { CONFIRMATION_DAYS } from "./timepoints";
+import { decisionSupportText } from "./decisionSupport";
 import { criterion } from "../criteria/registry";
 import { dateSpan, diagnostic } from "./diagnosticHelpers";
 import { displayResponse } from "../criteria/shared";
@@ -26,7 +27,8 @@ export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, i
   const out: CoreDiagnostic[] = [];
   const { facts } = work;
   const ep = work.assessment.episode;
-  const immunotherapy = ep.therapy?.kind === "immunotherapy";
+  // Language 1.1: a combination (`immunotherapy+chemotherapy`) is immunotherapy too.
+  const immunotherapy = ep.therapy?.kinds.includes("immunotherapy") ?? false;
   const primary = criterion(work.primary.criterion);
   out.push(...primary.progressionDiagnostics(work.primary, work.input));
   const progressionPoints = work.primary.progressionPoints;
@@ -72,8 +74,12 @@ export function clinicalDiagnostics(work: EpisodeWork, eff: EffectiveSettings, i
     if (ep.baseline) {
       const oligo = oligoprogressionAt(ep.baseline, facts, i, work.lesions, eff.settings.oligoprogressionMaxLesions);
       if (oligo) {
-        out.push(diagnostic("oligoprogression", `Progression confined to ${oligo.progressing.length} lesion${oligo.progressing.length > 1 ? "s" : ""} (${oligo.progressing.join("; ")}) while ${oligo.others.join(", ")} ${oligo.others.length > 1 ? "are" : "is"} stable or responding: local treatment of the growing sites (surgery or focused radiation) may be an option (R14).`, dateSpan(f.scan),
-          { lesions: oligo.progressing }));
+        // R35: the finding and its source, the option class as information, then where it comes from.
+        out.push(diagnostic("oligoprogression", decisionSupportText(
+          `progression at the scan of ${f.tp.date} confined to ${oligo.progressing.length} lesion${oligo.progressing.length > 1 ? "s" : ""} (${oligo.progressing.join("; ")}) while ${oligo.others.join(", ")} ${oligo.others.length > 1 ? "are" : "is"} stable or responding`,
+          "local treatment of the growing sites (surgery or focused radiation)",
+          "common clinical practice for oligoprogression (R14)",
+        ), dateSpan(f.scan), { lesions: oligo.progressing }));
       }
     }
     if (primary.immunotherapy || immunotherapy) {

@@ -12,6 +12,10 @@ import { effectiveSettings } from "./effectiveSettings";
 import { assessEpisode, EpisodeWork } from "./episode";
 import { clinicalDiagnostics } from "./clinical";
 import { dayText } from "./format";
+import { assessBiomarkers, BiomarkerReading } from "./biomarkers";
+import { classifyResistance } from "./resistance/classify";
+import { resistanceDiagnostics } from "./resistance/diagnostics";
+import { diagnostic } from "./clinical";
 import { criteriaList, criterion } from "../criteria/registry";
 import type { CriteriaId } from "../criteria/types";
 
@@ -42,6 +46,14 @@ export function assessCase(model: CaseModel, settings: Settings, options: Assess
 
 function assessPatient(patient: Patient, settings: Settings, options: AssessOptions, diagnostics: CoreDiagnostic[]): PatientAssessment {
   const eff = effectiveSettings(patient, settings, options.today);
+  // R31-R34: the biopsies' findings; their failure costs only them (and the targeted options of R35).
+  let biomarkers: BiomarkerReading | null = null;
+  try {
+    biomarkers = assessBiomarkers(patient, eff.settings);
+    for (const f of biomarkers.findings) diagnostics.push(diagnostic(f.code, f.message, f.span));
+  } catch (error) {
+    diagnostics.push(internalErrorDiagnostic("the biopsy findings of this patient (R31-R34)", patient.idSpan, error));
+  }
   const episodes = patient.episodes.filter((e) => e.baseline !== null);
   const works: Array<EpisodeWork | null> = episodes.map((episode, i) => {
     try {
@@ -54,6 +66,14 @@ function assessPatient(patient: Patient, settings: Settings, options: AssessOpti
   works.forEach((work, i) => {
     if (!work) return;
     try {
+      // R17-R24 and R35's options; a failure leaves this line without a resistance result.
+      const resistance = classifyResistance({ patient, work, eff, targeted: biomarkers?.targeted ?? [] });
+      work.assessment.resistance = resistance;
+      if (work.assessment.episode.therapy) diagnostics.push(...resistanceDiagnostics(resistance, work.assessment.episode.therapy));
+    } catch (error) {
+      diagnostics.push(internalErrorDiagnostic(`the resistance classification of episode ${i + 1}`, episodeSpan(patient, episodes[i]), error));
+    }
+    try {
       diagnostics.push(...clinicalDiagnostics(work, eff, i === works.length - 1));
     } catch (error) {
       diagnostics.push(internalErrorDiagnostic(`the clinical diagnostics of episode ${i + 1} (progression, confirmation, follow-up, ctDNA, hyperprogression)`, episodeSpan(patient, episodes[i]), error));
@@ -65,6 +85,7 @@ function assessPatient(patient: Patient, settings: Settings, options: AssessOpti
     criteria: eff.criteria[0],
     criteriaRead: eff.criteria,
     episodes: works.map((work, i) => work?.assessment ?? unassessed(episodes[i], eff.criteria)),
+    ...(biomarkers ? { biomarkers: biomarkers.entries } : {}),
     complete: true,
     incompleteBecause: [],
   };

@@ -7,10 +7,10 @@
 import type { Analysis } from "../analyze";
 import type { CoreDiagnostic } from "../diagnostics";
 import type { Tenths } from "../model/types";
-import type { CaseAssessment, EpisodeAssessment, NewLesionsCategory, TimepointAssessment } from "./types";
+import type { BiomarkerEntry, CaseAssessment, EpisodeAssessment, NewLesionsCategory, ResistanceResult, TimepointAssessment } from "./types";
 import type { CriteriaId, EpisodeReading, TimepointReading } from "../criteria/types";
 import { LineIndex, Position } from "../text/lineIndex";
-import { roundPct, tenthsToMm } from "../util/numbers";
+import { round1, roundPct, tenthsToMm } from "../util/numbers";
 import { criterion, DEFAULT_CRITERIA } from "../criteria/registry";
 
 export interface JsonTimepoint {
@@ -62,9 +62,40 @@ export interface JsonEpisode {
   recistProgressionDate?: string | null;
   /** P5: the episode under each criterion read (only when `criteriaRead` is given). */
   readings?: Record<string, JsonEpisodeReading>;
+  /** R17-R24 (P5): the resistance classification of the line; null when the episode's assessment failed. */
+  resistance: JsonResistance | null;
   /** False when an error touches this episode's data; `incompleteBecause` then names the errors. */
   complete: boolean;
   incompleteBecause?: JsonReason[];
+}
+
+/** P5 and Decision 16: field names, order and nulls as documented. */
+export interface JsonResistance {
+  class: string;
+  text: string;
+  reason: string;
+  exposureDays: number | null;
+  controlDays: number | null;
+  daysSinceLastDose: number | null;
+  bestResponse: string | null;
+  progressionDate: string | null;
+  confirmedBy: string | null;
+  reading: string;
+  definition: string | null;
+  /** Only while pending: the window of the confirmation scan (R19). */
+  confirmationDue?: { from: string; to: string };
+}
+
+/** P5 and Decision 16: one biomarker of one biopsy. */
+export interface JsonBiomarker {
+  date: string;
+  organ: string;
+  kind: string;
+  value: number | string;
+  category: string | null;
+  change: string | null;
+  assay: string | null;
+  tier: string | null;
 }
 
 export interface JsonPatient {
@@ -76,6 +107,8 @@ export interface JsonPatient {
   complete: boolean;
   incompleteBecause?: JsonReason[];
   episodes: JsonEpisode[];
+  /** R31-R34 (P5): every structured biopsy finding, in date order. */
+  biomarkers: JsonBiomarker[];
 }
 
 /** An error that makes a result incomplete: its code and where it is. */
@@ -176,6 +209,34 @@ function withCompleteness<T extends JsonEpisode | JsonPatient>(json: T, complete
   return json;
 }
 
+/** P5: the resistance object; `confirmationDue` only while pending. */
+export function resistanceJson(r: ResistanceResult | undefined): JsonResistance | null {
+  if (!r) return null;
+  const json: JsonResistance = {
+    class: r.class,
+    text: r.text,
+    reason: r.reason,
+    exposureDays: r.exposureDays,
+    controlDays: r.controlDays,
+    daysSinceLastDose: r.daysSinceLastDose,
+    bestResponse: r.bestResponse,
+    progressionDate: r.progressionDate,
+    confirmedBy: r.confirmedBy,
+    reading: r.reading,
+    definition: r.definition,
+  };
+  if (r.class === "pending" && r.confirmationDue) json.confirmationDue = { from: r.confirmationDue.from, to: r.confirmationDue.to };
+  return json;
+}
+
+/** P5: one biomarker; numbers rounded to one decimal, half away from zero (Decision 16). */
+export function biomarkerJson(b: BiomarkerEntry): JsonBiomarker {
+  return {
+    date: b.date, organ: b.organ, kind: b.kind, value: typeof b.value === "number" ? round1(b.value) : b.value,
+    category: b.category, change: b.change, assay: b.assay, tier: b.tier,
+  };
+}
+
 export function episodeReadingJson(e: EpisodeReading): JsonEpisodeReading {
   return { bestResponse: e.bestResponse, progressionDate: e.progressionDate };
 }
@@ -203,6 +264,7 @@ export function episodeJson(e: EpisodeAssessment, criteria: readonly CriteriaId[
     }
     json.readings = out;
   }
+  json.resistance = resistanceJson(e.resistance);
   json.complete = true;
   return withCompleteness(json, e.complete, e.incompleteBecause, positions);
 }
@@ -217,6 +279,7 @@ export function patientsJson(assessment: CaseAssessment, text: string): JsonPati
     head.complete = true;
     const json = withCompleteness(head, p.complete, p.incompleteBecause, positions);
     json.episodes = p.episodes.map((e) => episodeJson(e, p.criteriaRead, positions));
+    json.biomarkers = (p.biomarkers ?? []).map(biomarkerJson);
     return json;
   });
 }

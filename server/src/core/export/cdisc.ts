@@ -7,7 +7,8 @@
 // precedes. (A scan can belong to two episodes: line 1's follow-ups are line 2's pre-treatment
 // scans, R15; a baseline can serve two lines.) VISITNUM counts a subject's scans in date order;
 // VISIT names the place ("BASELINE", "FOLLOW-UP 2", "LINE 2 BASELINE" when the subject has several
-// lines); EPOCH is SCREENING for baselines and pre-treatment scans, TREATMENT for follow-ups.
+// lines); EPOCH is SCREENING for baselines and pre-treatment scans, TREATMENT for follow-ups up to
+// the line's last dose (`to DATE`, language 1.1), FOLLOW-UP for follow-ups after it.
 //
 // Lesion ids repeat across episodes (each line declares its lesions at its baseline), so a lesion
 // is TULNKID (its id, as written) within TUGRPID "LINE n"; TR rows carry the same pair as TRLNKID
@@ -24,7 +25,10 @@
 // episode) of every patient, and for every other criterion the patient reads (iRECIST, irRC,
 // irRECIST, imRECIST: P3) its OVRLRESP and BESTRSP, each with the criterion's RSCAT.
 // A value with two diameters (P1) gives two TR rows: LDIAM (the longest diameter) and LPERP (the
-// longest perpendicular; a node's short axis). An episode whose data an error touches has no RS rows (its responses would
+// longest perpendicular; a node's short axis). The resistance classification (R17-R24) has no
+// place here: RS holds the response assessments of a response criterion, and SDTM has no
+// controlled test for a resistance class, so a sponsor-defined RSTESTCD would only look standard;
+// it is in the JSON, CSV and FHIR. An episode whose data an error touches has no RS rows (its responses would
 // rest on part of the data); it is listed in `leftOut`. A patient with an organ outside the known
 // list has no CDISC location term: the patient is left out of all three tables and listed too.
 import type { Table, Cell } from "./table";
@@ -98,7 +102,7 @@ interface Place {
   index: number;
   visitNum: number;
   visit: string;
-  epoch: "SCREENING" | "TREATMENT";
+  epoch: "SCREENING" | "TREATMENT" | "FOLLOW-UP";
 }
 
 export function cdiscTables(files: CohortFile[], options: CdiscOptions): CdiscTables {
@@ -226,6 +230,13 @@ function rsRows(subject: Subject, patient: PatientAssessment, episode: EpisodeAs
  * Every scan of a subject, once, at its place: a follow-up of its episode, else the baseline of
  * the first episode using it, else a pre-treatment scan of the first episode it precedes.
  */
+/** EPOCH: SCREENING before treatment, TREATMENT up to the line's last dose, FOLLOW-UP after it (`to DATE`, language 1.1). */
+function epochOf(kind: Place["kind"], a: Assessment, episode: EpisodeAssessment): Place["epoch"] {
+  if (kind !== "follow-up") return "SCREENING";
+  const lastDose = episode.episode.therapy?.lastDose ?? null;
+  return lastDose !== null && a.day > lastDose ? "FOLLOW-UP" : "TREATMENT";
+}
+
 function placesOf(patient: PatientAssessment): Map<Assessment, Place> {
   const chosen = new Map<Assessment, Omit<Place, "visitNum" | "visit" | "epoch">>();
   const counts = new Map<string, number>();
@@ -246,7 +257,7 @@ function placesOf(patient: PatientAssessment): Map<Assessment, Place> {
     const p = chosen.get(a);
     if (!p) continue;
     const name = p.kind === "baseline" ? "BASELINE" : `${p.kind.toUpperCase()} ${p.index}`;
-    places.set(a, { ...p, visitNum: ++visitNum, visit: several ? `LINE ${p.line} ${name}` : name, epoch: p.kind === "follow-up" ? "TREATMENT" : "SCREENING" });
+    places.set(a, { ...p, visitNum: ++visitNum, visit: several ? `LINE ${p.line} ${name}` : name, epoch: epochOf(p.kind, a, p.episode) });
   }
   return places;
 }

@@ -43,6 +43,8 @@ const COLUMNS: Array<[string, Fill]> = [
   ["i_best_response", (e) => e.episode.iBestResponse ?? null],
   ["progression_date", (e) => e.episode.progressionDate],
   ["recist_progression_date", (e) => recistProgressionDate(e)],
+  // R17-R24: the episode's resistance class (P5 code: primary, secondary, ..., not-applicable); empty when its assessment failed.
+  ["resistance", (e) => e.episode.resistance?.class ?? null],
 ];
 
 /** The columns every time-point table has (a cohort that reads only RECIST 1.1 and iRECIST has these alone). */

@@ -3,7 +3,9 @@
 // measured diameter (LOINC 21889-1 with a 33728-7 component), a disease-status Observation per
 // time point (LOINC 97509-4, the primary criteria's response, and one per criterion read side by
 // side, P3), ctDNA and tumour-marker Observations, and
-// each therapy as a MedicationStatement (drugs) or Procedure (radiotherapy, local treatment).
+// each therapy as a MedicationStatement (drugs) or Procedure (radiotherapy, local treatment), with
+// its last dose and stop reason when the file gives them (language 1.1), and for each line of
+// immunotherapy the resistance classification (R17-R24) as an Observation focused on that therapy.
 // Ids are name-based UUIDs so that the same case file always gives the same Bundle. A response of
 // an episode whose data an error touches is a "preliminary" Observation with a note saying why.
 import { createHash } from "crypto";
@@ -11,7 +13,7 @@ import type {
   BodyStructure, Bundle, BundleEntry, CodeableConcept, MedicationStatement, Observation, Patient as FhirPatient, Procedure, Quantity, Reference, Resource,
 } from "@medplum/fhirtypes";
 import type { MeasuredValue, Patient } from "../model/types";
-import type { EpisodeAssessment, PatientAssessment, TimepointAssessment } from "../engine/types";
+import type { EpisodeAssessment, PatientAssessment, ResistanceResult, TimepointAssessment } from "../engine/types";
 import type { Category, Criterion, TimepointReading } from "../criteria/types";
 import { CohortFile, mm, recistCategory } from "./cohort";
 import { criterion, DEFAULT_CRITERIA } from "../criteria/registry";
@@ -24,6 +26,8 @@ const OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-
 export const PATIENT_ID_SYSTEM = "urn:nadir:patient";
 export const LESION_ID_SYSTEM = "urn:nadir:lesion";
 export const RESPONSE_SYSTEM = "urn:nadir:response";
+/** The class codes of R24 (P5): primary, secondary, secondary-or-late, after-discontinuation, ... */
+export const RESISTANCE_SYSTEM = "urn:nadir:resistance";
 
 export const LOINC_TUMOR_SIZE = "21889-1";
 export const LOINC_MAX_DIMENSION = "33728-7";
@@ -65,6 +69,9 @@ export function patientBundle(assessed: PatientAssessment): Bundle {
   };
   const subject = add("patient", { resourceType: "Patient", identifier: [{ system: PATIENT_ID_SYSTEM, value: assessed.id }] } as FhirPatient);
 
+  const therapyRefs = new Map<Patient["therapies"][number], Reference>();
+  model.therapies.forEach((therapy, i) => therapyRefs.set(therapy, add(`therapy/${i}`, therapyResource(subject, therapy))));
+
   assessed.episodes.forEach((episode, i) => {
     const prefix = `episode/${i + 1}`;
     const lesionRefs = new Map<string, Reference>();
@@ -91,19 +98,24 @@ export function patientBundle(assessed: PatientAssessment): Bundle {
     }
     const primary = criterion(assessed.criteria);
     const others = assessed.criteriaRead.filter((id) => id !== assessed.criteria && id !== DEFAULT_CRITERIA).map(criterion);
+    const responses = new Map<string, Reference<Observation>>();
     episode.timepoints.forEach((tp, i) => {
-      add(`${prefix}/response/${tp.date}`, responseObservation(subject, primary, episode, tp, i, sizesAt.get(tp.date) ?? []));
+      responses.set(tp.date, add(`${prefix}/response/${tp.date}`, responseObservation(subject, primary, episode, tp, i, sizesAt.get(tp.date) ?? [])));
       // Each criterion read side by side (P3): an observation of its own, with its burden.
       for (const c of others) {
         const reading = episode.readings?.[c.id]?.timepoints[i];
         if (reading) add(`${prefix}/response/${tp.date}/${c.id}`, criterionObservation(subject, c, episode, tp, reading, sizesAt.get(tp.date) ?? []));
       }
     });
+    const therapy = episode.episode.therapy;
+    const r = episode.resistance;
+    if (r && therapy && r.class !== "not-applicable") {
+      add(`${prefix}/resistance`, resistanceObservation(subject, episode, r, therapyRefs.get(therapy) ?? null, responses));
+    }
   });
 
   model.ctdna.forEach((sample, i) => add(`ctdna/${i}`, ctdnaObservation(subject, sample)));
   model.markers.forEach((marker, i) => add(`marker/${i}`, markerObservation(subject, marker)));
-  model.therapies.forEach((therapy, i) => add(`therapy/${i}`, therapyResource(subject, therapy)));
 
   return { resourceType: "Bundle", id: ids.for("bundle"), type: "collection", entry: entries };
 }
@@ -238,14 +250,53 @@ function markerObservation(subject: Reference<FhirPatient>, marker: Patient["mar
   };
 }
 
-/** Drugs are MedicationStatements; radiotherapy and local treatments are Procedures. The file
- * records only the start, so the status is honestly "unknown". */
+/**
+ * Drugs are MedicationStatements; radiotherapy and local treatments only are Procedures. The
+ * period ends at the last dose (`to DATE`); the status is "completed" or "stopped" when the file
+ * says why it stopped (`stopped REASON`, language 1.1), the reason in `statusReason`, and
+ * honestly "unknown" otherwise.
+ */
 function therapyResource(subject: Reference<FhirPatient>, therapy: Patient["therapies"][number]): MedicationStatement | Procedure {
-  const code = { text: therapy.kind ? `${therapy.name} (${therapy.kind})` : therapy.name };
-  if (therapy.kind === "radiotherapy" || therapy.kind === "local") {
-    return { resourceType: "Procedure", status: "unknown", code, subject, performedPeriod: { start: therapy.date } };
+  const code = { text: therapy.kinds.length > 0 ? `${therapy.name} (${therapy.kinds.join("+")})` : therapy.name };
+  const period = { start: therapy.date, ...(therapy.lastDoseDate ? { end: therapy.lastDoseDate } : {}) };
+  const status = therapy.stopped === null ? "unknown" : therapy.stopped === "completed" ? "completed" : "stopped";
+  const reason = therapy.stopped === null ? null : { text: `stopped: ${therapy.stopped}` };
+  if (therapy.kinds.length > 0 && therapy.kinds.every((k) => k === "radiotherapy" || k === "local")) {
+    return { resourceType: "Procedure", status, code, subject, performedPeriod: period, ...(reason ? { statusReason: reason } : {}) };
   }
-  return { resourceType: "MedicationStatement", status: "unknown", medicationCodeableConcept: code, subject, effectivePeriod: { start: therapy.date } };
+  return { resourceType: "MedicationStatement", status, medicationCodeableConcept: code, subject, effectivePeriod: period, ...(reason ? { statusReason: [reason] } : {}) };
+}
+
+/**
+ * R17-R24: the resistance class of a line of immunotherapy, an Observation focused on the therapy,
+ * coded in Nadir's system (no standard code exists), with its numbers as components and the
+ * response Observations it rests on. "preliminary" while pending, or when an error touches the episode.
+ */
+function resistanceObservation(subject: Reference<FhirPatient>, episode: EpisodeAssessment, r: ResistanceResult, therapy: Reference | null, responses: Map<string, Reference<Observation>>): Observation {
+  const days = (value: number) => ({ value, unit: "days", system: UCUM, code: "d" });
+  const component: NonNullable<Observation["component"]> = [];
+  if (r.exposureDays !== null) component.push({ code: { text: "Exposure (days from the therapy start to the earlier of the last dose and the progression)" }, valueQuantity: days(r.exposureDays) });
+  if (r.controlDays !== null) component.push({ code: { text: "Disease-control duration (days)" }, valueQuantity: days(r.controlDays) });
+  if (r.daysSinceLastDose !== null) component.push({ code: { text: "Days from the last dose to the progression" }, valueQuantity: days(r.daysSinceLastDose) });
+  if (r.bestResponse !== null) component.push({ code: { text: "Best overall response up to the progression" }, valueCodeableConcept: localCode(r.bestResponse) });
+  if (r.progressionDate !== null) component.push({ code: { text: "Date of progression" }, valueDateTime: r.progressionDate });
+  if (r.confirmedBy !== null) component.push({ code: { text: "Progression confirmed by" }, valueString: r.confirmedBy === "clinical" ? "clinical (SITC exception)" : `scan of ${r.confirmedBy}` });
+  const derived = r.progressionDate ? [...responses].filter(([date]) => date <= (r.confirmedBy && r.confirmedBy !== "clinical" ? r.confirmedBy : r.progressionDate!)).map(([, ref]) => ref) : [];
+  const notes = [`${r.definition ?? "SITC"} definitions, ${r.reading === "RECIST1.1" ? "RECIST 1.1" : r.reading} reading: ${r.reason}.`];
+  if (!episode.complete) notes.push(`Incomplete: computed from a case file with errors that touch this episode (${[...new Set(episode.incompleteBecause.map((d) => d.code))].join(", ")}); see 'nadir check'.`);
+  return {
+    resourceType: "Observation",
+    status: episode.complete && r.class !== "pending" ? "final" : "preliminary",
+    code: { text: "Resistance to immune checkpoint inhibition (SITC classification)" },
+    subject,
+    ...(therapy ? { focus: [therapy] } : {}),
+    ...(r.progressionDate ? { effectiveDateTime: r.progressionDate } : {}),
+    method: { text: r.definition ?? "SITC" },
+    valueCodeableConcept: { coding: [{ system: RESISTANCE_SYSTEM, code: r.class }], text: r.text },
+    component,
+    note: notes.map((text) => ({ text })),
+    ...(derived.length > 0 ? { derivedFrom: derived } : {}),
+  };
 }
 
 /** Name-based UUIDs (RFC 4122 version 5 layout over SHA-1) of "patient id / resource key". */

@@ -4,7 +4,7 @@
 // outside quoted text changes, and the grammar treats that whitespace as free, so the meaning of
 // the file never changes (tests compare the assessment before and after).
 import { parseText } from "../syntax/parse";
-import type { LengthNode, AssessmentNode, FileNode, LesionNode, PatientNode, Span } from "../syntax/ast";
+import type { LengthNode, AssessmentNode, BiopsyBlockNode, FileNode, LesionNode, PatientNode, Span } from "../syntax/ast";
 
 export interface FormatOptions {
   /** One level of indentation; two spaces by default. */
@@ -156,6 +156,13 @@ function planLines(text: string, file: FileNode, lines: Line[]): Map<number, Pla
     planPatientHeader(text, item, lineOf, plans);
     for (const child of item.items) {
       if (child.type === "Bad") continue;
+      if (child.type === "BiopsyBlock") {
+        // Version 1.1: a header that does not parse is kept as written; each field is a statement.
+        planBiopsyHeader(text, child, lineOf, plans);
+        for (const field of child.items) if (field.type !== "Bad") statement(field, 2);
+        closeLine(child.close, 1);
+        continue;
+      }
       if (child.type !== "Assessment" && child.type !== "BadBlock") {
         statement(child, 1);
         continue;
@@ -191,6 +198,15 @@ function planAssessmentHeader(text: string, node: AssessmentNode, lineOf: (o: nu
   if (header.broken || !header.date || header.brace === null) return;
   const parts = [text.slice(header.keyword.start, header.keyword.end), header.date.text];
   if (header.modality) parts.push(text.slice(header.modality.start, header.modality.end));
+  parts.push("{");
+  plans.set(lineOf(header.start), { kind: "statement", depth: 1, body: parts.join(" "), comment: commentAfter(text, header.brace + 1) });
+}
+
+function planBiopsyHeader(text: string, node: BiopsyBlockNode, lineOf: (o: number) => number, plans: Map<number, Plan>): void {
+  const header = node.header;
+  if (header.broken || !header.date || !header.organ) return;
+  const parts = ["biopsy", header.date.text, header.organ.value];
+  if (header.finding) parts.push(text.slice(header.finding.start, header.finding.end));
   parts.push("{");
   plans.set(lineOf(header.start), { kind: "statement", depth: 1, body: parts.join(" "), comment: commentAfter(text, header.brace + 1) });
 }
@@ -256,7 +272,7 @@ function depthAt(file: FileNode, offset: number): number {
     if (offset < item.header.end || offset >= item.end) continue;
     if (item.close !== null && offset > item.close) continue;
     for (const child of item.items) {
-      if (child.type !== "Assessment" && child.type !== "BadBlock") continue;
+      if (child.type !== "Assessment" && child.type !== "BadBlock" && child.type !== "BiopsyBlock") continue;
       const bodyEnd = child.close ?? child.end;
       if (offset >= child.header.end && offset < bodyEnd) return 2;
     }

@@ -3,9 +3,9 @@
 // cannot be given a meaning (an invalid date, a broken line) is left out here, except a lesion
 // line whose value cannot be read: it is kept with a `broken` value, so that the engine knows the
 // value is unknown rather than missing (issue 10).
-import type { FileNode, PatientNode, AssessmentNode, LesionNode, LengthNode, ValueNode, Word, StringLit } from "../syntax/ast";
+import type { FileNode, PatientNode, AssessmentNode, LesionNode, LengthNode, ValueNode, Word, StringLit, BiopsyBlockNode } from "../syntax/ast";
 import type {
-  Assessment, CaseModel, Diameters, Episode, FileSettings, Lesion, Tenths, MeasuredValue, Measurement, Patient, Therapy, TherapyKind,
+  Assessment, BiopsyFields, CaseModel, Diameters, Episode, FileSettings, KnownCancer, Lesion, Tenths, MeasuredValue, Measurement, Patient, StopReason, Therapy, TherapyKind,
 } from "./types";
 import { parseDay } from "../util/dates";
 import { toTenths } from "../util/numbers";
@@ -54,6 +54,7 @@ function buildPatient(node: PatientNode, lineOf: LineOf): Patient {
     markers: [],
     biopsies: [],
     decisions: [],
+    cancer: null,
   };
   for (const item of node.items) {
     switch (item.type) {
@@ -79,10 +80,17 @@ function buildPatient(node: PatientNode, lineOf: LineOf): Patient {
       case "Therapy": {
         const start = parseDay(item.date.text);
         if (start !== null) {
-          patient.therapies.push({ name: textOf(item.name), kind: (item.kind?.value as TherapyKind) ?? null, start, date: item.date.text, node: item });
+          const lastDose = item.to ? parseDay(item.to.text) : null;
+          patient.therapies.push({
+            name: textOf(item.name), kind: (item.kind?.value as TherapyKind) ?? null, kinds: item.kinds.map((k) => k.value as TherapyKind), start, date: item.date.text,
+            lastDose, lastDoseDate: lastDose === null ? null : item.to!.text, stopped: (item.stopped?.value as StopReason) ?? null, node: item,
+          });
         }
         break;
       }
+      case "Cancer":
+        if (!patient.cancer) patient.cancer = { name: textOf(item.name), known: knownCancer(textOf(item.name)), node: item };
+        break;
       case "Assessment": {
         const assessment = buildAssessment(item, lineOf);
         if (assessment) patient.assessments.push(assessment);
@@ -106,7 +114,16 @@ function buildPatient(node: PatientNode, lineOf: LineOf): Patient {
       }
       case "Biopsy": {
         const day = parseDay(item.date.text);
-        if (day !== null) patient.biopsies.push({ date: item.date.text, day, organ: item.organ.value, finding: item.finding.value, node: item });
+        if (day !== null) patient.biopsies.push({ date: item.date.text, day, organ: item.organ.value, finding: item.finding.value, structured: false, fields: emptyFields(), node: item });
+        break;
+      }
+      case "BiopsyBlock": {
+        // A block whose header cannot be read is left out (its date and organ are unknown).
+        const h = item.header;
+        const day = h.date ? parseDay(h.date.text) : null;
+        if (day !== null && h.date && h.organ) {
+          patient.biopsies.push({ date: h.date.text, day, organ: h.organ.value, finding: h.finding?.value ?? null, structured: true, fields: biopsyFields(item), node: item });
+        }
         break;
       }
       case "Decision": {
@@ -122,8 +139,61 @@ function buildPatient(node: PatientNode, lineOf: LineOf): Patient {
   patient.therapies.sort((a, b) => a.start - b.start);
   patient.ctdna.sort((a, b) => a.day - b.day);
   patient.markers.sort((a, b) => a.day - b.day);
+  patient.biopsies.sort((a, b) => a.day - b.day);
   patient.episodes = buildEpisodes(patient.assessments, patient.therapies);
   return patient;
+}
+
+/** R34: the cancer types the engine knows, compared without case (`NSCLC`, `"Melanoma"`). */
+export function knownCancer(name: string): KnownCancer | null {
+  const key = name.trim().toLowerCase();
+  return key === "melanoma" || key === "nsclc" ? key : null;
+}
+
+function emptyFields(): BiopsyFields {
+  return { tps: null, cps: null, tmb: null, msi: null, mmr: null, variants: [], notes: [] };
+}
+
+/** The fields of a structured biopsy; the first line of a repeated field counts (the repeat is `duplicate-measurement`). */
+function biopsyFields(block: BiopsyBlockNode): BiopsyFields {
+  const f = emptyFields();
+  for (const item of block.items) {
+    switch (item.type) {
+      case "Pdl1": {
+        const score = { value: Number(item.value.text), assay: item.assay ? textOf(item.assay) : null, node: item };
+        if (item.score.value === "tps") f.tps ??= score;
+        else f.cps ??= score;
+        break;
+      }
+      case "Tmb":
+        f.tmb ??= { value: Number(item.value.text), node: item };
+        break;
+      case "Msi":
+        f.msi ??= { status: item.status.value as "high" | "low" | "stable", node: item };
+        break;
+      case "Mmr":
+        f.mmr ??= { status: item.status.value as "deficient" | "proficient", node: item };
+        break;
+      case "Variant": {
+        const gene = textOf(item.gene);
+        const change = textOf(item.change);
+        if (f.variants.some((v) => sameVariant(v, gene, change))) break;
+        f.variants.push({ gene, change, vaf: item.vaf ? Number(item.vaf.text) : null, tier: item.tier ? { system: item.tier.system, level: item.tier.level.value } : null, node: item });
+        break;
+      }
+      case "Note":
+        f.notes.push(item.text.value);
+        break;
+      default:
+        break;
+    }
+  }
+  return f;
+}
+
+/** One variant written twice: the same gene and change, compared without case. */
+export function sameVariant(v: { gene: string; change: string }, gene: string, change: string): boolean {
+  return v.gene.toLowerCase() === gene.toLowerCase() && v.change.toLowerCase() === change.toLowerCase();
 }
 
 function buildAssessment(node: AssessmentNode, lineOf: LineOf): Assessment | null {
@@ -290,6 +360,19 @@ function collectLesions(episode: Episode): void {
       if (m.value.kind === "size" && m.value.diameters && episode.lesions.get(m.lesionId)?.nodal) m.value.tenths = nodalTenths(m.value.diameters);
     }
   }
+}
+
+/**
+ * A copy of an episode whose follow-ups run on through `extra` assessments (in date order, after
+ * its own), with its lesions collected again: the resistance classification reads an
+ * immunotherapy line through the radiotherapy or local lines that follow it (Decision 2 of the
+ * resistance rules). The episode itself is returned when there is nothing to add.
+ */
+export function episodeThrough(episode: Episode, extra: Assessment[]): Episode {
+  if (extra.length === 0) return episode;
+  const copy: Episode = { ...episode, followUps: [...episode.followUps, ...extra], lesions: new Map(), unreadable: [] };
+  collectLesions(copy);
+  return copy;
 }
 
 /** The lesion a measurement refers to in an episode, if declared there. */

@@ -9,6 +9,13 @@ import type {
   CtdnaNode,
   MarkerNode,
   BiopsyNode,
+  BiopsyBlockNode,
+  CancerNode,
+  Pdl1Node,
+  TmbNode,
+  MsiNode,
+  MmrNode,
+  VariantNode,
   DecisionNode,
   Span,
 } from "../syntax/ast";
@@ -22,6 +29,8 @@ export type Day = number;
 /** A criteria id (core/criteria/registry.ts lists them). */
 export type Criteria = CriteriaId;
 export type TherapyKind = "immunotherapy" | "chemotherapy" | "targeted" | "radiotherapy" | "local" | "trial" | "other";
+/** Version 1.1 (P2): why a therapy stopped. */
+export type StopReason = "completed" | "toxicity" | "progression" | "choice" | "other";
 export type LesionKind = "target" | "non-target" | "new";
 
 export interface CaseModel {
@@ -49,15 +58,36 @@ export interface Patient {
   episodes: Episode[];
   ctdna: CtdnaSample[];
   markers: MarkerResult[];
+  /** Biopsies with a valid date, one-line and structured, in date order (stable for equal dates). */
   biopsies: Biopsy[];
   decisions: Decision[];
+  /** Version 1.1 (P4): the first `cancer` statement (a second one is an `invalid-value`). */
+  cancer: Cancer | null;
 }
+
+export interface Cancer {
+  /** As written (a word or the text of a string). */
+  name: string;
+  /** The known type it names, compared without case: `melanoma` or `nsclc` (R34); null for any other. */
+  known: KnownCancer | null;
+  node: CancerNode;
+}
+
+export type KnownCancer = "melanoma" | "nsclc";
 
 export interface Therapy {
   name: string;
+  /** The first kind written. */
   kind: TherapyKind | null;
+  /** Every kind in the order written (version 1.1: `immunotherapy+chemotherapy`); empty without a kind. */
+  kinds: TherapyKind[];
   start: Day;
   date: string;
+  /** Version 1.1 (P2): the last dose, `to DATE` (null when absent or not a calendar date). */
+  lastDose: Day | null;
+  lastDoseDate: string | null;
+  /** Version 1.1 (P2): `stopped REASON`. */
+  stopped: StopReason | null;
   node: TherapyNode;
 }
 
@@ -167,8 +197,43 @@ export interface Biopsy {
   date: string;
   day: Day;
   organ: string;
-  finding: string;
-  node: BiopsyNode;
+  /** The quoted finding: the whole record of a one-line biopsy, an optional label of a block. */
+  finding: string | null;
+  /** Written as a version 1.1 block (P4); its fields are below. */
+  structured: boolean;
+  fields: BiopsyFields;
+  node: BiopsyNode | BiopsyBlockNode;
+}
+
+/** The fields of a structured biopsy (R31); a repeated field keeps its first line (the repeat is an error). */
+export interface BiopsyFields {
+  /** PD-L1 tumour proportion score, percent. */
+  tps: Pdl1Score | null;
+  /** PD-L1 combined positive score. */
+  cps: Pdl1Score | null;
+  /** Tumour mutational burden, mutations per megabase. */
+  tmb: { value: number; node: TmbNode } | null;
+  msi: { status: "high" | "low" | "stable"; node: MsiNode } | null;
+  mmr: { status: "deficient" | "proficient"; node: MmrNode } | null;
+  variants: VariantFinding[];
+  notes: string[];
+}
+
+export interface Pdl1Score {
+  value: number;
+  /** As written (`22C3`, `SP263`), or null when not recorded. */
+  assay: string | null;
+  node: Pdl1Node;
+}
+
+export interface VariantFinding {
+  gene: string;
+  change: string;
+  /** Variant allele fraction, percent. */
+  vaf: number | null;
+  /** The tier as the laboratory reported it (R34): `{ system: "amp", level: "I" }`, `{ system: "escat", level: "I-A" }`. */
+  tier: { system: "amp" | "escat"; level: string } | null;
+  node: VariantNode;
 }
 
 export interface Decision {

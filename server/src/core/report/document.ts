@@ -5,6 +5,7 @@
 import type { ScanReport, TargetRow } from "./model";
 import { incompleteSentence } from "./impression";
 import { mmText, pctText, responseWords, signedMmText } from "./words";
+import { DISCUSS } from "../engine/decisionSupport";
 
 /** A burden of the JSON in its unit: "44 mm", "1279.3 mm²". */
 const burdenWords = (value: number, unit: "mm" | "mm2") => (unit === "mm" ? `${mmText(value)} mm` : `${value} mm²`);
@@ -59,7 +60,7 @@ export function reportDocument(r: ScanReport): ReportDocument {
     items: [
       ["Patient", r.patientId],
       ["Criteria", r.criteriaLabel],
-      ["Line of therapy", `${r.episode.number} of ${r.episode.count}${r.episode.therapy ? `, ${r.episode.therapy}${r.episode.therapyKind ? ` (${r.episode.therapyKind})` : ""}` : ""}${r.episode.start ? `, started ${r.episode.start}` : ""}`],
+      ["Line of therapy", `${r.episode.number} of ${r.episode.count}${r.episode.therapy ? `, ${r.episode.therapy}${r.episode.therapyKind ? ` (${r.episode.therapyKind})` : ""}` : ""}${r.episode.start ? `, started ${r.episode.start}` : ""}${r.episode.end ? `, ${r.episode.end}` : ""}`],
       ["Examination", `${r.scan.date}${r.scan.modality ? ` ${r.scan.modality}` : ""} (${r.scan.isBaseline ? "baseline" : "follow-up"}; ${r.file} line ${r.scan.line})`],
     ],
   });
@@ -174,7 +175,8 @@ export function reportDocument(r: ScanReport): ReportDocument {
   const ctdna: string[] = r.ctdna.samples.map((x) => `${x.date}: ctDNA ${x.text}`);
   if (r.ctdna.reading) ctdna.push(`Reading (R11): profile ${r.ctdna.reading.profile}, trend ${r.ctdna.reading.trend}. ${r.ctdna.reading.detail}`);
   ctdna.push(...r.markers.map((m) => `${m.date}: ${m.text}`));
-  clinical.push(ctdna.length > 0 ? { kind: "list", items: ctdna } : { kind: "paragraph", text: "No ctDNA or tumour-marker readings up to this scan." });
+  ctdna.push(...r.biopsies.map((b) => `${b.date}: ${b.text} (R31-R34)`));
+  clinical.push(ctdna.length > 0 ? { kind: "list", items: ctdna } : { kind: "paragraph", text: "No ctDNA, tumour-marker or structured biopsy readings up to this scan." });
   if (r.hyperprogression.length > 0) {
     clinical.push({ kind: "list", items: r.hyperprogression.map((h) => `Hyperprogression (R12), ${HYPER_NAMES[h.definition] ?? h.definition}: ${h.met ? "met" : "not met"}. ${h.detail}`) });
   }
@@ -185,6 +187,22 @@ export function reportDocument(r: ScanReport): ReportDocument {
   const notes = r.findings.filter((f) => f.code !== "follow-up-overdue").map((f) => `${f.code} (${f.rules.join(", ")}; line ${f.line}): ${f.message}`);
   clinical.push(notes.length > 0 ? { kind: "list", items: notes } : { kind: "paragraph", text: "No further findings at this scan." });
   sections.push({ name: "Clinical Correlation", title: "ctDNA, markers and further findings", blocks: clinical });
+
+  if (r.resistance) {
+    // R17-R24 and R35: the class with its numbers, the steps, then the options as information.
+    const x = r.resistance;
+    const blocks: Block[] = [
+      { kind: "paragraph", text: `Resistance (R17-R24): ${x.text} (${x.basis})${x.text.endsWith(x.reason) ? "" : `; ${x.reason}`}.` },
+      { kind: "facts", items: x.facts },
+      { kind: "list", items: x.steps.map((s) => `${s.rule}: ${s.text}`) },
+    ];
+    if (x.finding && x.options.length > 0) {
+      blocks.push({ kind: "paragraph", text: `Options to discuss (R35). ${x.finding.charAt(0).toUpperCase()}${x.finding.slice(1)}. ${DISCUSS}` });
+      blocks.push({ kind: "list", items: x.options.map((o) => `${o.option}: brought up by ${o.because}. Source: ${o.source}.`) });
+      blocks.push({ kind: "paragraph", text: `Listed in a fixed order, not ranked.${x.notBroughtUp.length > 0 ? ` Not brought up: ${x.notBroughtUp.join("; ")}.` : ""}` });
+    }
+    sections.push({ name: "Resistance", title: "Immunotherapy resistance (SITC)", blocks });
+  }
 
   sections.push({ name: "Impression", title: "Impression", loinc: { code: "19005-8", display: "Impressions" }, blocks: r.impression.map((text, i) => ({ kind: "paragraph", text, alert: i === 0 && !r.completeness.complete })) });
 

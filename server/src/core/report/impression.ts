@@ -91,6 +91,7 @@ export function impressionOf(r: ScanReport): string[] {
   for (const f of r.findings) {
     if (f.code === "hyperprogression" || f.code === "oligoprogression") out.push(`${f.code === "hyperprogression" ? "Hyperprogression" : "Oligoprogression"}: see Findings (${f.rules.join(", ")}).`);
   }
+  if (r.resistance) out.push(`Resistance: ${r.resistance.text} (${r.resistance.basis}; see Immunotherapy resistance, R17-R24).`);
   if (r.followUp.overdue) out.push(`Follow-up imaging overdue (R13).`);
   else if (r.followUp.nextDue) out.push(`Next assessment due ${r.followUp.nextDue} (R13).`);
   if (incomplete) out.push("Incomplete case file: this report is not final while the errors listed above remain.");

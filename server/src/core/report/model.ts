@@ -8,7 +8,7 @@
 import type { Analysis } from "../analyze";
 import type { CoreDiagnostic } from "../diagnostics";
 import type { Assessment, Criteria, Lesion, MeasuredValue } from "../model/types";
-import type { ConfirmationWindow, EpisodeAssessment, HyperprogressionResult, PatientAssessment, TimepointAssessment } from "../engine/types";
+import type { ConfirmationWindow, DiscussionOption, EpisodeAssessment, HyperprogressionResult, PatientAssessment, TimepointAssessment } from "../engine/types";
 import { episodeJson, JsonEpisode, JsonTimepoint, timepointJson } from "../engine/json";
 import { valueAt } from "../engine/lesionValues";
 import { unreadableAt, unreadableBaseline } from "../engine/unreadable";
@@ -22,6 +22,9 @@ import { IRECIST } from "../criteria/irecist";
 import { displayBest, displayResponse } from "../criteria/shared";
 import { showsReadings } from "../engine/json";
 import { impressionOf } from "./impression";
+import { resistanceBasis, sinceLastDoseText } from "../engine/resistance/diagnostics";
+import { progressionFinding } from "../engine/resistance/options";
+import { therapyEndText } from "../model/therapies";
 
 /** One lesion value as the report prints it: mm (null for a status or not evaluated) and the words. */
 export interface LesionCell {
@@ -97,7 +100,7 @@ export interface ScanReport {
   patientId: string;
   criteria: Criteria;
   criteriaLabel: string;
-  episode: { number: number; count: number; therapy: string | null; therapyKind: string | null; start: string | null };
+  episode: { number: number; count: number; therapy: string | null; therapyKind: string | null; start: string | null; end: string | null };
   scan: { date: string; modality: string | null; isBaseline: boolean; line: number };
   compared: { baseline: string | null; nadir: string | null; previous: string | null };
   /** From core/completeness.ts: the errors touching this patient and episode, and those outside every patient of the file. */
@@ -134,6 +137,23 @@ export interface ScanReport {
   ctdna: { samples: Array<{ date: string; text: string }>; reading: { profile: string; trend: string; detail: string } | null };
   markers: Array<{ date: string; text: string }>;
   hyperprogression: HyperprogressionResult[];
+  /**
+   * R17-R24 for the episode's line of immunotherapy, on its last scan's report (it rests on every
+   * scan of the line); null otherwise. The values are the engine's (the JSON `resistance`).
+   */
+  resistance: {
+    text: string;
+    basis: string;
+    reason: string;
+    facts: Array<[string, string]>;
+    steps: Array<{ rule: string; text: string }>;
+    /** R35: the finding that opens the options, and the options themselves (empty without a confirmed progression). */
+    finding: string | null;
+    options: DiscussionOption[];
+    notBroughtUp: string[];
+  } | null;
+  /** R31-R34: the patient's structured biopsy findings up to this scan, one line per biopsy. */
+  biopsies: Array<{ date: string; text: string }>;
   followUp: { nextDue: string | null; overdue: Finding | null; confirmation: Finding | null };
   impression: string[];
   /**
@@ -311,6 +331,38 @@ export function buildScanReport(target: ReportTarget): ScanReport {
   }));
 
   const find = (code: string) => findings.find((f) => f.code === code) ?? null;
+  const r = episode.resistance;
+  const therapy = ep.therapy;
+  const resistance: ScanReport["resistance"] = isLast && r && therapy && r.class !== "not-applicable" ? {
+    text: r.text,
+    basis: resistanceBasis(r),
+    reason: r.reason,
+    facts: [
+      ["Exposure", r.exposureDays === null ? (r.progressionDate === null ? "none (no progression)" : "not measured") : `${r.exposureDays} days`],
+      ["Disease control", r.controlDays === null ? "none (no progression)" : `${r.controlDays} days`],
+      ["Best response up to the progression", r.bestResponse ?? "none"],
+      ["Progression", r.progressionDate ?? "none"],
+      ["Confirmed by", r.confirmedBy === "clinical" ? "clinically (R19 exception)" : r.confirmedBy ? `scan of ${r.confirmedBy}` : r.confirmationDue ? `pending: a scan ${r.confirmationDue.from} to ${r.confirmationDue.to}` : "none"],
+      ["Time since last dose", sinceLastDoseText(r) ?? "none"],
+    ],
+    steps: r.explanation.map((e) => ({ rule: e.rule, text: e.text })),
+    finding: r.options.length > 0 ? progressionFinding(r, therapy) : null,
+    options: r.options,
+    notBroughtUp: r.notBroughtUp,
+  } : null;
+  // Biopsies up to this scan; on the line's last scan every biopsy (a biopsy of the growing tumour often follows it).
+  const biopsies = (patient.biomarkers ?? []).filter((b) => isLast || b.date <= scan.date);
+  const biopsyLines = new Map<string, string[]>();
+  for (const b of biopsies) {
+    const key = `${b.date} biopsy ${b.organ}`;
+    const value = b.kind === "pd-l1-tps" ? `PD-L1 TPS ${b.value} % (${b.category}${b.assay ? `, ${b.assay}` : ""})`
+      : b.kind === "pd-l1-cps" ? `PD-L1 CPS ${b.value} (${b.category}${b.assay ? `, ${b.assay}` : ""})`
+      : b.kind === "tmb" ? `TMB ${b.value} mut/Mb (${b.category})`
+      : b.kind === "variant" ? `${b.value} (${b.tier ? `tier ${b.tier} as reported` : "tier not reported"})`
+      : String(b.category);
+    const change = b.change && b.change !== "same" && b.previous ? `, ${b.change === "not-comparable" ? "not comparable with" : `${b.change} category than`} ${b.previous.date}` : "";
+    biopsyLines.set(key, [...(biopsyLines.get(key) ?? []), `${value}${change}`]);
+  }
   const report: ScanReport = {
     file: target.file,
     patientId: patient.id,
@@ -320,8 +372,9 @@ export function buildScanReport(target: ReportTarget): ScanReport {
       number: target.episodeIndex + 1,
       count: patient.episodes.length,
       therapy: episode.therapy,
-      therapyKind: ep.therapy?.kind ?? null,
+      therapyKind: ep.therapy && ep.therapy.kinds.length > 0 ? ep.therapy.kinds.join("+") : null,
       start: episode.start,
+      end: ep.therapy ? therapyEndText(ep.therapy) : null,
     },
     scan: { date: scan.date, modality: scan.modality, isBaseline: tp === null, line: lineOf(scan.node) },
     compared: { baseline: tp ? baselineScan.date : null, nadir: tp ? tp.nadirDate : null, previous: previousScan && previousScan !== baselineScan ? previousScan.date : null },
@@ -349,6 +402,8 @@ export function buildScanReport(target: ReportTarget): ScanReport {
     ctdna: { samples: ctdnaSamples, reading: isLast ? episode.ctdna : null },
     markers,
     hyperprogression: isLast || tpIndex === 0 ? episode.hyperprogression.filter((h) => h.computable) : [],
+    resistance,
+    biopsies: [...biopsyLines].map(([date, parts]) => ({ date, text: parts.join("; ") })),
     // The schedule runs on from the patient's latest line of therapy only (R13).
     followUp: { nextDue: isLast && target.episodeIndex === patient.episodes.length - 1 ? episode.nextDue : null, overdue: find("follow-up-overdue"), confirmation: find("confirmation-due") ?? find("unconfirmed-pseudoprogression") },
     impression: [],

@@ -33,7 +33,8 @@ export interface FileNode extends Span {
 
 export interface BadLine extends Span {
   type: "Bad";
-  context: "file" | "patient" | "scan";
+  /** Where the line stands: at file level, in a patient, in a scan block or in a biopsy block (version 1.1). */
+  context: "file" | "patient" | "scan" | "biopsy";
 }
 
 export interface PatientHeader extends Span {
@@ -76,9 +77,11 @@ export type PatientItem =
   | ScheduleNode
   | AsOfNode
   | TherapyNode
+  | CancerNode
   | CtdnaNode
   | MarkerNode
   | BiopsyNode
+  | BiopsyBlockNode
   | DecisionNode
   | NoteNode
   | BadLine;
@@ -108,7 +111,20 @@ export interface TherapyNode extends Span {
   type: "Therapy";
   name: Word | StringLit;
   date: DateLit;
+  /** Version 1.1 (P2): the date of the last dose, `to DATE`. */
+  to: DateLit | null;
+  /** The first kind written (the only one before version 1.1). */
   kind: Word | null;
+  /** Every kind in the order written: `immunotherapy+chemotherapy` gives two (empty without a kind). */
+  kinds: Word[];
+  /** Version 1.1 (P2): `stopped REASON`. */
+  stopped: Word | null;
+}
+
+/** Version 1.1 (P4): `cancer melanoma`, `cancer "uveal melanoma"`. */
+export interface CancerNode extends Span {
+  type: "Cancer";
+  name: Word | StringLit;
 }
 
 export interface CtdnaValueNode extends Span {
@@ -137,6 +153,71 @@ export interface BiopsyNode extends Span {
   date: DateLit;
   organ: Word;
   finding: StringLit;
+}
+
+/** Version 1.1 (P4): the header line of a structured biopsy, `biopsy DATE ORGAN ["FINDING"] {`. */
+export interface BiopsyHeader extends Span {
+  type: "BiopsyHeader";
+  date: DateLit | null;
+  organ: Word | null;
+  finding: StringLit | null;
+  /** Offset of the opening `{`. */
+  brace: number;
+  /** The header does not parse (one syntax-error); its lines are still read as the block's. */
+  broken: boolean;
+}
+
+/** Version 1.1 (P4): a structured biopsy block; one field per line. */
+export interface BiopsyBlockNode extends Span {
+  type: "BiopsyBlock";
+  header: BiopsyHeader;
+  items: BiopsyItem[];
+  /** Offset of the closing `}`, or null when the block is never closed. */
+  close: number | null;
+}
+
+export type BiopsyItem = Pdl1Node | TmbNode | MsiNode | MmrNode | VariantNode | NoteNode | BadLine;
+
+/** `pd-l1 tps 40 % [assay 22C3]` or `pd-l1 cps 12 [assay 22C3]`. */
+export interface Pdl1Node extends Span {
+  type: "Pdl1";
+  score: Word;
+  value: NumberLit;
+  assay: Word | StringLit | null;
+}
+
+/** `tmb 12.5 mut/Mb`. */
+export interface TmbNode extends Span {
+  type: "Tmb";
+  value: NumberLit;
+}
+
+/** `msi high|low|stable`. */
+export interface MsiNode extends Span {
+  type: "Msi";
+  status: Word;
+}
+
+/** `mmr deficient|proficient`. */
+export interface MmrNode extends Span {
+  type: "Mmr";
+  status: Word;
+}
+
+/** `tier I` (AMP/ASCO/CAP) or `tier escat I-A` (ESCAT), as the laboratory reported it. */
+export interface TierNode extends Span {
+  type: "Tier";
+  system: "amp" | "escat";
+  level: Word;
+}
+
+/** `variant GENE CHANGE [vaf N %] [tier ...]`. */
+export interface VariantNode extends Span {
+  type: "Variant";
+  gene: Word | StringLit;
+  change: Word | StringLit;
+  vaf: NumberLit | null;
+  tier: TierNode | null;
 }
 
 export interface DecisionNode extends Span {

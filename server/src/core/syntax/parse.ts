@@ -2,7 +2,7 @@
 // nodes, and each gets one `syntax-error` whose message is learnt by re-parsing that single line
 // from its context's start rule. Unclosed blocks are reported at their opening brace.
 import { parse as peggyParse, SyntaxError as PeggySyntaxError, Expectation } from "./generated/parser";
-import type { FileNode, BadLine, PatientNode, AssessmentNode, BadBlockNode, ScanItem } from "./ast";
+import type { FileNode, BadLine, PatientNode, AssessmentNode, BadBlockNode, BiopsyBlockNode, ScanItem } from "./ast";
 import { Codes } from "../codes";
 import type { CoreDiagnostic } from "../diagnostics";
 
@@ -11,16 +11,20 @@ export interface ParseResult {
   diagnostics: CoreDiagnostic[];
 }
 
-const START_RULE_FOR: Record<BadLine["context"], "FileLine" | "PatientLine" | "ScanLine"> = {
+type StartRule = "FileLine" | "PatientLine" | "ScanLine" | "BiopsyLine";
+
+const START_RULE_FOR: Record<BadLine["context"], StartRule> = {
   file: "FileLine",
   patient: "PatientLine",
   scan: "ScanLine",
+  biopsy: "BiopsyLine",
 };
 
 const CONTEXT_HINT: Record<BadLine["context"], string> = {
   file: "a case file holds `patient ID {` blocks",
-  patient: "inside a patient: `scan`, `baseline`, `therapy`, `ctdna`, `marker`, `biopsy`, `decision`, `note`, `criteria`, `schedule`, `as of` or `confirm responses`",
+  patient: "inside a patient: `scan`, `baseline`, `therapy`, `cancer`, `ctdna`, `marker`, `biopsy`, `decision`, `note`, `criteria`, `schedule`, `as of` or `confirm responses`",
   scan: "inside a scan: a lesion line such as `T1 12 mm`, or `ecog`, `clinical`, `note`",
+  biopsy: "inside a biopsy block: `pd-l1 tps N %`, `pd-l1 cps N`, `tmb N mut/Mb`, `msi`, `mmr`, `variant GENE CHANGE`, `note`",
 };
 
 export function parseText(text: string): ParseResult {
@@ -39,6 +43,7 @@ function collectPatientProblems(text: string, patient: PatientNode, out: CoreDia
     if (item.type === "Bad") out.push(explainBadLine(text, item));
     else if (item.type === "Assessment") collectAssessmentProblems(text, item, out);
     else if (item.type === "BadBlock") collectBadBlockProblems(text, item, out);
+    else if (item.type === "BiopsyBlock") collectBiopsyBlockProblems(text, item, out);
   }
   if (patient.close === null && patient.header.brace !== null) {
     out.push(unclosed(patient.header.brace, "patient"));
@@ -57,6 +62,13 @@ function collectBadBlockProblems(text: string, block: BadBlockNode, out: CoreDia
   out.push(explainBadLine(text, block.header));
   collectScanItemProblems(text, block.items, out);
   if (block.close === null) out.push(unclosed(block.brace, "scan"));
+}
+
+/** A structured biopsy (version 1.1): its header when broken, each broken field line, an unclosed `{`. */
+function collectBiopsyBlockProblems(text: string, block: BiopsyBlockNode, out: CoreDiagnostic[]): void {
+  if (block.header.broken) out.push(explainBrokenHeader(text, block.header.start, block.header.end, "patient"));
+  for (const item of block.items) if (item.type === "Bad") out.push(explainBadLine(text, item));
+  if (block.close === null) out.push(unclosed(block.header.brace, "biopsy"));
 }
 
 /** A broken line, or a lesion line kept with an unreadable value: one syntax-error each. */
@@ -132,7 +144,7 @@ interface Failure {
  * Re-parses one line to find where it fails. When the line simply stops too early, the parser only
  * knows that a space was expected; one appended space makes it say what should come next.
  */
-function firstFailure(line: string, startRule: "FileLine" | "PatientLine" | "ScanLine"): Failure | null {
+function firstFailure(line: string, startRule: StartRule): Failure | null {
   const body = line.replace(/\s*(#.*)?$/, "");
   let probe = body;
   let first: Failure | null = null;
@@ -151,7 +163,7 @@ function firstFailure(line: string, startRule: "FileLine" | "PatientLine" | "Sca
   return first;
 }
 
-function tryParse(line: string, startRule: "FileLine" | "PatientLine" | "ScanLine"): Failure | null {
+function tryParse(line: string, startRule: StartRule): Failure | null {
   try {
     peggyParse(line, { startRule });
     return null;

@@ -18,4 +18,5 @@ export const organChecks: StructuralChecks = {
   family: "organs",
   Lesion: [(line, _scope, ctx) => { if (line.organ) checkOrgan(line.organ, ctx); }],
   Biopsy: [(biopsy, ctx) => checkOrgan(biopsy.organ, ctx)],
+  BiopsyBlock: [(block, ctx) => { if (block.header.organ) checkOrgan(block.header.organ, ctx); }],
 };
